@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `pnpm bench`: every benchmark of the toolkit, one after the other (they share 2 cores, so
+// never in parallel). Each prints its own medians and ratios against a baseline of the same run.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { repoRoot } from './lib/paths.mjs';
+
+const benches = [
+  ['client: SDK overhead per request', 'packages/client/bench/run.mjs'],
+  ['pipeline: builds and the spec-change loop', 'scripts/bench-pipeline.mjs'],
+];
+
+let failed = 0;
+for (const [title, file] of benches) {
+  console.log(`\n=== ${title} (${file}) ===`);
+  const run = spawnSync(process.execPath, [resolve(repoRoot, file), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    cwd: repoRoot,
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },
+  });
+  if (run.status !== 0) {
+    failed += 1;
+    console.error(`${file} failed (exit ${run.status ?? run.signal})`);
+  }
+}
+process.exit(failed ? 1 : 0);
