@@ -20,7 +20,8 @@ const { values } = parseArgs({
 
 /** Every generated file of the client, computed in memory. */
 export async function renderClientFiles(spec, outDir) {
-  const ast = await openapiTS(pathToFileURL(spec), { alphabetize: true, rootTypes: false });
+  // defaultNonNullable off: a request field with a default (backups_enabled) stays optional to send.
+  const ast = await openapiTS(pathToFileURL(spec), { alphabetize: true, rootTypes: false, defaultNonNullable: false });
   return [{ path: resolve(outDir, 'schema.ts'), contents: withHeader(astToString(ast)) }];
 }
 

@@ -308,7 +308,7 @@ export interface components {
              * @default false
              * @example true
              */
-            backups_enabled: boolean;
+            backups_enabled?: boolean;
             hostname?: components["schemas"]["Hostname"];
             location: components["schemas"]["Location"];
             name: components["schemas"]["ServerName"];
