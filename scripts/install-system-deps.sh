@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the system packages the test suite runs against, from Debian's archive:
+#   chromium          - the real browser for the docs tests (never a downloaded browser build)
+#   php-cli, php-curl - to execute the PHP code samples of the docs
+# Safe to run again: it installs only what is missing. Needs root or sudo on Debian/Ubuntu;
+# elsewhere it says what to install and exits non-zero.
+set -euo pipefail
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v php >/dev/null 2>&1 || missing+=(php-cli)
+if command -v php >/dev/null 2>&1 && ! php -m 2>/dev/null | grep -qi '^curl$'; then missing+=(php-curl); fi
+command -v php >/dev/null 2>&1 || missing+=(php-curl)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "System packages for the tests are present (chromium, php-cli, php-curl)."
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "Please install: ${missing[*]} (this script knows only Debian's apt-get)." >&2
+  exit 1
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+    echo "Installing ${missing[*]} needs root: run this script as root or install them yourself." >&2
+    exit 1
+  fi
+fi
+echo "Installing from Debian's archive: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+echo "Installed: ${missing[*]}"
