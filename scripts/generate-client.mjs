@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // Generates the client's code from the spec into packages/client/src/generated/:
-//   schema.ts - types, by openapi-typescript
+//   schema.ts     - types, by openapi-typescript
+//   operations.ts - the operation surface (client.servers.get(...)), by scripts/lib/render-operations.mjs
 // Usage: node scripts/generate-client.mjs [--check] [--spec FILE] [--out DIR]
 //   --check  write nothing; exit 1 listing the files that are stale (the drift check)
 import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { parse as parseYaml } from 'yaml';
 import { clientGeneratedDir, specPath as defaultSpec } from './lib/paths.mjs';
 import { describePaths, staleFiles, withHeader, writeFilesAtomically } from './lib/generated-files.mjs';
+import { renderOperations } from './lib/render-operations.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -22,7 +26,11 @@ const { values } = parseArgs({
 export async function renderClientFiles(spec, outDir) {
   // defaultNonNullable off: a request field with a default (backups_enabled) stays optional to send.
   const ast = await openapiTS(pathToFileURL(spec), { alphabetize: true, rootTypes: false, defaultNonNullable: false });
-  return [{ path: resolve(outDir, 'schema.ts'), contents: withHeader(astToString(ast)) }];
+  const document = parseYaml(await readFile(spec, 'utf8'));
+  return [
+    { path: resolve(outDir, 'schema.ts'), contents: withHeader(astToString(ast)) },
+    { path: resolve(outDir, 'operations.ts'), contents: withHeader(renderOperations(document)) },
+  ];
 }
 
 try {

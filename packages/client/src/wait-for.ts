@@ -1,0 +1,51 @@
+// servers.waitFor: poll a server until it reaches a status (provisioning -> active, ...).
+import { VpsWaitTimeoutError } from './errors.js';
+import type { RequestOptions } from './operation-call.js';
+import { checkTimeout } from './options.js';
+import { sleep } from './retry.js';
+import type { Server, ServerStatus } from './types.js';
+
+export interface WaitForOptions {
+  /** Give up after this many ms. Default 600000 (10 minutes; provisioning takes 2-5). */
+  timeoutMs?: number;
+  /** Time between polls in ms. Default 5000. */
+  intervalMs?: number;
+  /** Stop waiting: rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export type WaitFor = (
+  serverId: number,
+  status: ServerStatus | readonly ServerStatus[],
+  options?: WaitForOptions,
+) => Promise<Server>;
+
+export function createWaitFor(get: (serverId: number, options?: RequestOptions) => Promise<Server>): WaitFor {
+  return async function waitFor(serverId, status, options = {}) {
+    const expected: readonly ServerStatus[] = typeof status === 'string' ? [status] : status;
+    if (expected.length === 0) throw new TypeError('waitFor: give at least one status to wait for');
+    const timeoutMs = checkTimeout(options.timeoutMs ?? 600_000, 'waitFor timeoutMs');
+    const intervalMs = options.intervalMs ?? 5_000;
+    if (typeof intervalMs !== 'number' || !(intervalMs >= 0)) {
+      throw new TypeError(`waitFor: intervalMs must be a number of milliseconds >= 0, got ${String(intervalMs)}`);
+    }
+    const deadline = timeoutMs === Infinity ? undefined : AbortSignal.timeout(timeoutMs);
+    const caller = options.signal;
+    const signal = caller && deadline ? AbortSignal.any([caller, deadline]) : (caller ?? deadline);
+
+    let lastStatus: ServerStatus | undefined;
+    try {
+      for (;;) {
+        const server = await get(serverId, signal ? { signal } : undefined);
+        lastStatus = server.status;
+        if (expected.includes(server.status)) return server;
+        await sleep(intervalMs, signal);
+      }
+    } catch (error) {
+      if (deadline?.aborted && !caller?.aborted) {
+        throw new VpsWaitTimeoutError(serverId, expected, lastStatus, timeoutMs);
+      }
+      throw error;
+    }
+  };
+}
