@@ -121,8 +121,8 @@ export class VpsConnectionError extends VpsError {
   readonly method: string;
   readonly url: string;
 
-  constructor(method: string, url: string, cause: unknown, message?: string) {
-    super(message ?? `${method} ${url} failed: could not connect or the connection broke (${causeCode(cause)})`, {
+  constructor(method: string, url: string, cause: unknown, message?: string, redact: (text: string) => string = (t) => t) {
+    super(message ?? `${method} ${url} failed: could not connect or the connection broke (${redact(causeCode(cause))})`, {
       cause,
     });
     this.method = method;

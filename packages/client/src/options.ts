@@ -101,6 +101,10 @@ export function resolveOptions(options: VpsClientOptions = {}): ResolvedOptions 
   if (parsed && parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     fail(`baseUrl must use http or https, got ${JSON.stringify(parsed.protocol)}`);
   }
+  if (parsed && (parsed.username || parsed.password)) {
+    // fetch refuses such URLs, and they would put a secret in every error message.
+    fail('baseUrl must not contain a user name or password; the API token goes in { token }');
+  }
 
   const fetchImpl = options.fetch ?? (globalThis.fetch ? globalThis.fetch.bind(globalThis) : undefined);
   if (typeof fetchImpl !== 'function') fail('no fetch available: pass { fetch } on runtimes without a global fetch');

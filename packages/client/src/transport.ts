@@ -65,7 +65,7 @@ export function createTransport(config: TransportConfig): Transport {
         const url = config.redact(input.url);
         const failure = timeout?.aborted
           ? new VpsTimeoutError(method, url, timeoutMs, cause)
-          : new VpsConnectionError(method, url, cause);
+          : new VpsConnectionError(method, url, cause, undefined, config.redact);
         if (!canRetry || attempt >= maxRetries) throw failure;
         const delayMs = backoffDelayMs(attempt + 1, policy);
         policy.onRetry?.({ method, url, retry: attempt + 1, delayMs, status: undefined, error: failure });
