@@ -1,0 +1,232 @@
+// Builds the offline API reference: `redocly bundle` (with the code-samples decorator) turns
+// spec/servers.yaml into one bundled document; each locale's translation is applied to a copy of
+// it (./i18n.mjs); `redocly build-docs --inlineBundle` renders every variant into one
+// self-contained HTML page. Output (dist/ by default):
+//   index.html                English page
+//   <code>/index.html         one page per locale (ja, sv, tl, it, fr)
+//   openapi/servers.json      the bundled spec the English page shows, x-codeSamples included
+//   openapi/servers.<code>.json  the localized bundles
+// Every file is written to a scratch folder first and renamed into place, so a reader (the dev
+// server, a browser) never sees half a page.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SAMPLE_LANGUAGES } from './code-samples.mjs';
+import { makeOffline } from './offline.mjs';
+
+const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
+const REPO_ROOT = path.resolve(DOCS_DIR, '../..');
+export const DEFAULT_SPEC = path.join(REPO_ROOT, 'spec/servers.yaml');
+export const DEFAULT_OUT_DIR = path.join(DOCS_DIR, 'dist');
+const REDOCLY_CONFIG = path.join(DOCS_DIR, 'redocly.yaml');
+const TEMPLATE = path.join(DOCS_DIR, 'scripts/page-template.hbs');
+const I18N_MODULE = path.join(DOCS_DIR, 'scripts/i18n.mjs');
+const REDOCLY_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin/cli.js');
+const SWITCHER_MARKER = '<!-- vpsorg:language-switcher -->';
+
+/** The English page; the locales come from ./i18n.mjs. */
+export const ENGLISH = Object.freeze({ code: 'en', name: 'English', htmlLang: 'en' });
+
+/** Redoc's options for every page (`redocly build-docs --openapi`). */
+export const REDOC_OPTIONS = Object.freeze({
+  codeSamples: { languages: SAMPLE_LANGUAGES.map(({ lang, label }) => ({ lang, label })) },
+  // The bundled spec is embedded in the page; Redoc need not bundle it again in the browser.
+  skipBundle: true,
+  sortRequiredPropsFirst: true,
+  jsonSamplesExpandLevel: 'all',
+});
+
+const CHILD_ENV = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' };
+
+/** Run the pinned Redocly CLI; on failure, throw with what it printed (minus its banners). */
+function redocly(args) {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [REDOCLY_CLI, ...args], { env: CHILD_ENV, cwd: DOCS_DIR, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (!error) return resolve({ stdout, stderr });
+      const said = `${stdout}\n${stderr}`
+        .split('\n')
+        .filter((line) => !/[║╔╚═]/.test(line) && line.trim() !== '')
+        .join('\n');
+      reject(new Error(`redocly ${args[0]} failed (exit ${error.code ?? error.signal}):\n${said}`));
+    });
+  });
+}
+
+/** Run `task` over `items`, at most `limit` at a time, keeping their order in the result. */
+async function mapLimit(items, limit, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** ./i18n.mjs when it is there (the locales module), else null: then only English is built. */
+async function loadI18n() {
+  if (!existsSync(I18N_MODULE)) return null;
+  return import(pathToFileURL(I18N_MODULE).href);
+}
+
+function pickLocales(requested, i18n) {
+  if (requested === 'none' || (Array.isArray(requested) && requested.length === 0)) return [];
+  if (!i18n) {
+    if (requested !== 'all') throw new Error(`Locales ${JSON.stringify(requested)} requested, but ${I18N_MODULE} (the translations module) is missing.`);
+    return [];
+  }
+  if (requested === 'all') return [...i18n.LOCALES];
+  if (!Array.isArray(requested)) throw new TypeError(`locales must be 'all', 'none' or an array of codes, got ${JSON.stringify(requested)}.`);
+  return requested.map((code) => {
+    const locale = i18n.LOCALES.find((l) => l.code === code);
+    if (!locale) throw new Error(`Unknown locale "${code}": the docs have ${i18n.LOCALES.map((l) => l.code).join(', ')}.`);
+    return locale;
+  });
+}
+
+/** Where a locale's page lives, relative to outDir. */
+const pagePath = (locale) => (locale.code === ENGLISH.code ? 'index.html' : `${locale.code}/index.html`);
+
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** A plain list of links to every page (no script, no network): the language switcher. */
+export function languageSwitcher(current, all) {
+  const fromDir = path.posix.dirname(pagePath(current));
+  const links = all.map((locale) => {
+    const href = path.posix.relative(fromDir, pagePath(locale));
+    const here = locale.code === current.code ? ' aria-current="page"' : '';
+    return `<a href="${escapeHtml(href)}" hreflang="${escapeHtml(locale.htmlLang)}" lang="${escapeHtml(locale.htmlLang)}"${here}>${escapeHtml(locale.name)}</a>`;
+  });
+  return `<nav class="vpsorg-languages" aria-label="Language">${links.join('')}</nav>`;
+}
+
+async function writeAtomically(file, data) {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temp, data);
+  await rename(temp, file);
+}
+
+/**
+ * Build the docs.
+ * @param {{ specPath?: string, outDir?: string, locales?: 'all'|'none'|string[], log?: (line: string) => void }} [options]
+ *   locales: 'all' (default) builds English and every locale; 'none' or [] English only.
+ * @returns {Promise<{ pages: { code: string, htmlLang: string, file: string }[], bundledSpec: string, reports: object[] }>}
+ */
+export async function buildDocs({ specPath = DEFAULT_SPEC, outDir = DEFAULT_OUT_DIR, locales = 'all', log = (line) => console.log(line) } = {}) {
+  const started = performance.now();
+  specPath = path.resolve(specPath);
+  outDir = path.resolve(outDir);
+  if (!existsSync(specPath)) throw new Error(`Spec not found: ${specPath}`);
+  const i18n = await loadI18n();
+  const targets = pickLocales(locales, i18n);
+  if (!i18n) log(`docs: ${path.relative(REPO_ROOT, I18N_MODULE)} not found; building English only.`);
+
+  await mkdir(outDir, { recursive: true });
+  const work = await mkdtemp(path.join(outDir, '.build-'));
+  try {
+    // 1. Bundle once, adding the generated code samples.
+    const bundledFile = path.join(work, 'servers.json');
+    await redocly(['bundle', specPath, '--config', REDOCLY_CONFIG, '--ext', 'json', '--output', bundledFile]);
+    const bundled = JSON.parse(await readFile(bundledFile, 'utf8'));
+
+    // 2. One localized copy per locale; stale translation keys stop the build.
+    const variants = [{ locale: ENGLISH, specFile: bundledFile }];
+    const reports = [];
+    for (const locale of targets) {
+      const { spec, report } = i18n.localizeSpec(bundled, locale.code);
+      reports.push(report);
+      const specFile = path.join(work, `servers.${locale.code}.json`);
+      await writeFile(specFile, JSON.stringify(spec, null, 2));
+      variants.push({ locale, specFile });
+    }
+    if (reports.length) log(i18n.formatCoverage(reports));
+    const stale = reports.filter((r) => r.stale.length);
+    if (stale.length) {
+      const list = stale.map((r) => `  ${r.locale} (i18n/${r.locale}.yaml): ${r.stale.join(', ')}`).join('\n');
+      throw new Error(`Stale translation keys: these keys name spec locations that no longer exist. Re-key or remove them:\n${list}`);
+    }
+
+    // 3. Render each page. Two at a time: each build-docs is one busy Node process.
+    // The switcher links every page there will be: those built now and locale pages an earlier
+    // full build left (an English-only dev build keeps linking them).
+    const built = new Set(variants.map((v) => v.locale.code));
+    const everyPage = [ENGLISH, ...(i18n?.LOCALES ?? []).filter((l) => built.has(l.code) || existsSync(path.join(outDir, pagePath(l))))];
+    const limit = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
+    const rendered = await mapLimit(variants, limit, async ({ locale, specFile }) => {
+      const htmlFile = path.join(work, `${locale.code}.html`);
+      await redocly([
+        'build-docs', specFile,
+        '--config', REDOCLY_CONFIG,
+        '--inlineBundle',
+        '--template', TEMPLATE,
+        `--templateOptions.htmlLang=${locale.htmlLang}`,
+        '--openapi', JSON.stringify(REDOC_OPTIONS),
+        '--output', htmlFile,
+      ]);
+      let html = await readFile(htmlFile, 'utf8');
+      if (!html.includes(SWITCHER_MARKER)) throw new Error(`${htmlFile}: the page template's language-switcher marker is missing.`);
+      // Redoc reports usage to a tracing endpoint unless told not to: refuse to ship such a page.
+      if (!/const __redoc_options = \{[^\n]*"disableTelemetry":true/.test(html)) {
+        throw new Error(`${locale.code}: the page was built with Redoc telemetry on; it must be off (telemetry: off in ${REDOCLY_CONFIG}).`);
+      }
+      html = makeOffline(html, pagePath(locale));
+      html = html.replace(SWITCHER_MARKER, everyPage.length > 1 ? languageSwitcher(locale, everyPage) : '');
+      return { locale, html, specFile };
+    });
+
+    // 4. Move everything into place.
+    const pages = [];
+    for (const { locale, html, specFile } of rendered) {
+      const file = path.join(outDir, pagePath(locale));
+      await writeAtomically(file, html);
+      const specName = locale.code === ENGLISH.code ? 'servers.json' : `servers.${locale.code}.json`;
+      await writeAtomically(path.join(outDir, 'openapi', specName), await readFile(specFile));
+      pages.push({ code: locale.code, htmlLang: locale.htmlLang, file });
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    log(`docs: built ${pages.map((p) => path.relative(outDir, p.file)).join(', ')} in ${path.relative(process.cwd(), outDir) || '.'} (${seconds} s)`);
+    return { pages, bundledSpec: path.join(outDir, 'openapi/servers.json'), reports };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function parseArgs(argv) {
+  const options = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === '--spec') options.specPath = value();
+    else if (flag === '--out') options.outDir = value();
+    else if (flag === '--locales') {
+      const v = value();
+      options.locales = v === 'all' || v === 'none' ? v : v.split(',').map((s) => s.trim()).filter(Boolean);
+    } else if (flag === '--english-only') options.locales = 'none';
+    else if (flag === '--help' || flag === '-h') options.help = true;
+    else throw new Error(`Unknown argument "${argv[i]}". Try --help.`);
+  }
+  return options;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  process.env.REDOCLY_TELEMETRY = 'off';
+  try {
+    const options = parseArgs(process.argv.slice(2));
+    if (options.help) {
+      console.log('Usage: node scripts/build.mjs [--spec spec/servers.yaml] [--out dist] [--locales all|none|ja,fr] [--english-only]');
+    } else {
+      await buildDocs(options);
+    }
+  } catch (error) {
+    console.error(`docs build failed: ${error.message}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,365 @@
+// Code samples for every operation, generated from the spec in the style of the published
+// documentation (shared/seeds): cURL, Python (requests), JavaScript (fetch), PHP (curl), plus the
+// TypeScript SDK. Method, path, path parameter examples, request body example and the documented
+// headers all come from the spec; nothing here is written per operation.
+import { groupName, methodName } from '../../../scripts/lib/render-operations.mjs';
+
+/**
+ * The sample languages, in tab order. `lang` picks Redoc's highlighter, `label` names the tab;
+ * Redoc matches an x-codeSamples entry to a tab by its label.
+ */
+export const SAMPLE_LANGUAGES = Object.freeze([
+  Object.freeze({ lang: 'curl', label: 'cURL' }),
+  Object.freeze({ lang: 'python', label: 'Python' }),
+  Object.freeze({ lang: 'javascript', label: 'JavaScript' }),
+  Object.freeze({ lang: 'php', label: 'PHP' }),
+  Object.freeze({ lang: 'typescript', label: 'TypeScript' }),
+]);
+
+/** Placeholder token, as the published documentation writes it. */
+export const TOKEN_PLACEHOLDER = 'YOUR_API_TOKEN';
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json$/;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Follow local `$ref`s (`#/components/...`) to the node they point at. */
+function deref(spec, node) {
+  const seen = new Set();
+  let current = node;
+  while (isObject(current) && typeof current.$ref === 'string') {
+    const ref = current.$ref;
+    if (!ref.startsWith('#/')) throw new Error(`Code samples: only local $refs are supported, got "${ref}".`);
+    if (seen.has(ref)) throw new Error(`Code samples: circular $ref "${ref}".`);
+    seen.add(ref);
+    current = ref
+      .slice(2)
+      .split('/')
+      .reduce((obj, key) => (isObject(obj) || Array.isArray(obj) ? obj[key.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined), spec);
+    if (current === undefined) throw new Error(`Code samples: $ref "${ref}" points to nothing.`);
+  }
+  return current;
+}
+
+const camelCase = (s) => s.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : ''));
+
+/** An example value for a parameter, from the parameter itself or its schema. */
+function parameterExample(spec, param) {
+  if (param.example !== undefined) return param.example;
+  const named = isObject(param.examples) ? Object.values(param.examples)[0] : undefined;
+  if (named !== undefined) return deref(spec, named).value;
+  const schema = deref(spec, param.schema);
+  if (Array.isArray(schema?.examples) && schema.examples.length) return schema.examples[0];
+  if (schema?.example !== undefined) return schema.example;
+  if (schema?.default !== undefined) return schema.default;
+  return undefined;
+}
+
+/** The request body's first example and its media type, or undefined when there is no body. */
+function requestBodyExample(spec, operation, where) {
+  if (!operation.requestBody) return undefined;
+  const body = deref(spec, operation.requestBody);
+  const entries = Object.entries(isObject(body.content) ? body.content : {});
+  const [mediaType, media] = entries.find(([type]) => JSON_MEDIA.test(type)) ?? [];
+  if (!mediaType) {
+    throw new Error(`Code samples: ${where} has a request body without a JSON media type; samples only send JSON.`);
+  }
+  let value = media.example;
+  if (value === undefined && isObject(media.examples)) {
+    const first = Object.values(media.examples)[0];
+    if (first !== undefined) value = deref(spec, first).value;
+  }
+  if (value === undefined) {
+    const schema = deref(spec, media.schema);
+    if (Array.isArray(schema?.examples) && schema.examples.length) value = schema.examples[0];
+  }
+  if (value === undefined) {
+    throw new Error(`Code samples: ${where} has a request body without an example; add one under requestBody.content["${mediaType}"].examples so the samples can show it.`);
+  }
+  return { mediaType, value };
+}
+
+/**
+ * What every sample of one operation needs, read from the spec.
+ * @returns {{ method: string, path: string, baseUrl: string, operationId: string,
+ *   pathParams: { name: string, value: unknown }[], query: { name: string, value: unknown }[],
+ *   headers: [string, string][], body?: { mediaType: string, value: unknown },
+ *   successStatus: number, hasResponseBody: boolean, sdk: { group: string, method: string } }}
+ */
+export function describeOperation(spec, path, method) {
+  const where = `${method.toUpperCase()} ${path}`;
+  const item = deref(spec, spec.paths?.[path]);
+  const operation = item?.[method];
+  if (!isObject(operation)) throw new Error(`Code samples: no operation ${where} in the spec.`);
+  const baseUrl = (operation.servers ?? item.servers ?? spec.servers)?.[0]?.url;
+  if (typeof baseUrl !== 'string' || !baseUrl) throw new Error(`Code samples: ${where} has no server URL (servers[0].url).`);
+
+  // Operation-level parameters override path-level ones with the same name and location.
+  const params = new Map();
+  for (const raw of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
+    const param = deref(spec, raw);
+    params.set(`${param.in}:${param.name}`, param);
+  }
+  const valueOf = (param) => {
+    const value = parameterExample(spec, param);
+    if (value === undefined) {
+      throw new Error(`Code samples: ${where}: ${param.in} parameter "${param.name}" has no example; add one so the samples can fill it in.`);
+    }
+    return { name: param.name, value };
+  };
+  const inPath = [...params.values()].filter((p) => p.in === 'path');
+  for (const name of path.match(/\{[^}]+\}/g) ?? []) {
+    if (!inPath.some((p) => `{${p.name}}` === name)) throw new Error(`Code samples: ${where}: path parameter ${name} is not declared.`);
+  }
+  // Samples show what a call needs, as the published documentation does: required query
+  // parameters and headers only.
+  const pathParams = inPath.map(valueOf);
+  const query = [...params.values()].filter((p) => p.in === 'query' && p.required).map(valueOf);
+  const extraHeaders = [...params.values()].filter((p) => p.in === 'header' && p.required).map(valueOf);
+
+  const body = requestBodyExample(spec, operation, where);
+  const responses = isObject(operation.responses) ? operation.responses : {};
+  const successCode = Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort()[0];
+  if (!successCode) throw new Error(`Code samples: ${where} documents no 2xx response.`);
+  const success = deref(spec, responses[successCode]);
+  const hasResponseBody = Object.keys(isObject(success?.content) ? success.content : {}).some((t) => JSON_MEDIA.test(t));
+
+  const headers = [];
+  const security = operation.security ?? spec.security ?? [];
+  const schemes = spec.components?.securitySchemes ?? {};
+  const bearer = security.some((requirement) =>
+    Object.keys(requirement).some((name) => {
+      const scheme = deref(spec, schemes[name]);
+      return scheme?.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer';
+    }),
+  );
+  if (bearer) headers.push(['Authorization', `Bearer ${TOKEN_PLACEHOLDER}`]);
+  // The published samples send Content-Type on every request, bodies or not.
+  headers.push(['Content-Type', body?.mediaType ?? 'application/json']);
+  for (const { name, value } of extraHeaders) headers.push([name, String(value)]);
+
+  const group = groupName(path, operation);
+  return {
+    method: method.toUpperCase(),
+    path,
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    operationId: operation.operationId,
+    pathParams,
+    query,
+    headers,
+    body,
+    successStatus: Number(successCode),
+    hasResponseBody,
+    sdk: { group, method: methodName(operation.operationId, group, operation) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Literals in each language
+
+const indentRest = (text, prefix) => text.split('\n').join(`\n${prefix}`);
+const singleQuoted = (s) => `'${String(s).replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+
+function pythonLiteral(value, depth = 0) {
+  const pad = '    '.repeat(depth + 1);
+  const end = '    '.repeat(depth);
+  if (value === null) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'number' || typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    if (!value.length) return '[]';
+    return `[\n${value.map((v) => pad + pythonLiteral(v, depth + 1)).join(',\n')}\n${end}]`;
+  }
+  const entries = Object.entries(value);
+  if (!entries.length) return '{}';
+  // A single flat field fits on one line, as in the published samples.
+  if (entries.length === 1 && (entries[0][1] === null || typeof entries[0][1] !== 'object')) {
+    return `{${JSON.stringify(entries[0][0])}: ${pythonLiteral(entries[0][1])}}`;
+  }
+  return `{\n${entries.map(([k, v]) => `${pad}${JSON.stringify(k)}: ${pythonLiteral(v, depth + 1)}`).join(',\n')}\n${end}}`;
+}
+
+function jsLiteral(value, depth = 0) {
+  const pad = '  '.repeat(depth + 1);
+  const end = '  '.repeat(depth);
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return singleQuoted(value);
+  if (Array.isArray(value)) {
+    if (!value.length) return '[]';
+    return `[\n${value.map((v) => pad + jsLiteral(v, depth + 1)).join(',\n')}\n${end}]`;
+  }
+  const entries = Object.entries(value);
+  if (!entries.length) return '{}';
+  const key = (k) => (IDENTIFIER.test(k) ? k : singleQuoted(k));
+  return `{\n${entries.map(([k, v]) => `${pad}${key(k)}: ${jsLiteral(v, depth + 1)}`).join(',\n')}\n${end}}`;
+}
+
+function phpLiteral(value, depth = 0) {
+  const pad = '    '.repeat(depth + 1);
+  const end = '    '.repeat(depth);
+  if (value === null) return 'null';
+  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
+  if (typeof value === 'string') return singleQuoted(value);
+  const list = Array.isArray(value);
+  const entries = list ? value.map((v) => [null, v]) : Object.entries(value);
+  if (!entries.length) return list ? '[]' : 'new \\stdClass()';
+  const item = ([k, v]) => `${pad}${k === null ? '' : `${singleQuoted(k)} => `}${phpLiteral(v, depth + 1)}`;
+  return `[\n${entries.map(item).join(',\n')}\n${end}]`;
+}
+
+const shellSingleQuoted = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
+
+// ---------------------------------------------------------------------------------------------
+// URLs
+
+const queryString = (query) =>
+  query.length ? '?' + query.map(({ name, value }) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`).join('&') : '';
+
+/** The URL with example values filled in: https://…/servers/12345/ */
+function literalUrl(op) {
+  let path = op.path;
+  for (const { name, value } of op.pathParams) path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
+  return op.baseUrl + path + queryString(op.query);
+}
+
+/** The URL with each path parameter interpolated by `render(name)`. */
+function interpolatedUrl(op, render) {
+  let path = op.path;
+  for (const { name } of op.pathParams) path = path.replace(`{${name}}`, render(name));
+  return op.baseUrl + path + queryString(op.query);
+}
+
+/** What the samples call the response body: `servers` for a list, else the resource or `result`. */
+function resultName(op) {
+  const segments = op.path.split('/').filter(Boolean);
+  const resource = camelCase(segments.find((s) => !s.startsWith('{')) ?? 'result');
+  const singular = resource.endsWith('s') ? resource.slice(0, -1) : resource;
+  const last = segments.at(-1);
+  if (!last.startsWith('{') && segments.length > 2) return 'result'; // an action: /servers/{id}/start/
+  if (!last.startsWith('{') && op.method === 'GET') return resource;
+  return singular;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One generator per language
+
+function curlSample(op) {
+  const lines = [`curl -X ${op.method} "${literalUrl(op)}"`];
+  for (const [name, value] of op.headers) lines.push(`  -H "${name}: ${value}"`);
+  if (op.body) lines.push(`  -d ${shellSingleQuoted(indentRest(JSON.stringify(op.body.value, null, 2), '  '))}`);
+  return lines.join(' \\\n');
+}
+
+function pythonSample(op) {
+  const out = ['import requests', ''];
+  for (const { name, value } of op.pathParams) out.push(`${name} = ${pythonLiteral(value)}`);
+  const url = op.pathParams.length ? `f"${interpolatedUrl(op, (name) => `{${name}}`)}"` : JSON.stringify(literalUrl(op));
+  out.push(`url = ${url}`);
+  out.push(`headers = {\n${op.headers.map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}`);
+  if (op.body) out.push(`data = ${pythonLiteral(op.body.value)}`);
+  out.push('');
+  out.push(`response = requests.${op.method.toLowerCase()}(url, headers=headers${op.body ? ', json=data' : ''})`);
+  out.push(op.hasResponseBody ? 'print(response.json())' : 'print(response.status_code)');
+  return out.join('\n');
+}
+
+function javascriptSample(op) {
+  const out = [];
+  for (const { name, value } of op.pathParams) out.push(`const ${camelCase(name)} = ${jsLiteral(value)};`);
+  const url = op.pathParams.length ? `\`${interpolatedUrl(op, (name) => `\${${camelCase(name)}}`)}\`` : singleQuoted(literalUrl(op));
+  const init = [`  method: '${op.method}'`, `  headers: {\n${op.headers.map(([k, v]) => `    ${singleQuoted(k)}: ${singleQuoted(v)}`).join(',\n')}\n  }`];
+  if (op.body) init.push(`  body: JSON.stringify(${indentRest(jsLiteral(op.body.value), '  ')})`);
+  out.push(`const response = await fetch(${url}, {\n${init.join(',\n')}\n});`, '');
+  if (op.hasResponseBody) {
+    const name = resultName(op);
+    out.push(`const ${name} = await response.json();`, `console.log(${name});`);
+  } else {
+    out.push('console.log(response.status);');
+  }
+  return out.join('\n');
+}
+
+function phpSample(op) {
+  const out = [];
+  for (const { name, value } of op.pathParams) out.push(`$${camelCase(name)} = ${phpLiteral(value)};`);
+  if (op.body) out.push(`$data = ${phpLiteral(op.body.value)};`);
+  if (out.length) out.push('');
+  const url = op.pathParams.length ? `"${interpolatedUrl(op, (name) => `{$${camelCase(name)}}`)}"` : singleQuoted(literalUrl(op));
+  out.push(`$ch = curl_init(${url});`);
+  if (op.method === 'POST' && op.body) out.push('curl_setopt($ch, CURLOPT_POST, true);');
+  else if (op.method !== 'GET') out.push(`curl_setopt($ch, CURLOPT_CUSTOMREQUEST, '${op.method}');`);
+  if (op.body) out.push('curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($data));');
+  out.push(`curl_setopt($ch, CURLOPT_HTTPHEADER, [\n${op.headers.map(([k, v]) => `    ${singleQuoted(`${k}: ${v}`)}`).join(',\n')}\n]);`);
+  out.push('curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);', '');
+  out.push('$response = curl_exec($ch);');
+  if (op.hasResponseBody) out.push(`$${resultName(op)} = json_decode($response, true);`);
+  else out.push('$status = curl_getinfo($ch, CURLINFO_RESPONSE_CODE);');
+  out.push('curl_close($ch);');
+  return out.join('\n');
+}
+
+function typescriptSample(op) {
+  const args = op.pathParams.map(({ name }) => camelCase(name));
+  if (op.query.length) args.push(jsLiteral(Object.fromEntries(op.query.map(({ name, value }) => [name, value]))));
+  if (op.body) args.push(jsLiteral(op.body.value));
+  const out = [
+    "import { createVpsClient } from '@vpsorg/client';",
+    '',
+    `const client = createVpsClient({\n  token: '${TOKEN_PLACEHOLDER}',\n  baseUrl: '${op.baseUrl}'\n});`,
+    '',
+  ];
+  for (const { name, value } of op.pathParams) out.push(`const ${camelCase(name)} = ${jsLiteral(value)};`);
+  const call = `client.${op.sdk.group}.${op.sdk.method}(${args.join(', ')})`;
+  if (op.hasResponseBody) {
+    const name = resultName(op);
+    out.push(`const ${name} = await ${call};`, `console.log(${name});`);
+  } else {
+    out.push(`await ${call};`);
+  }
+  return out.join('\n');
+}
+
+const GENERATORS = {
+  curl: curlSample,
+  python: pythonSample,
+  javascript: javascriptSample,
+  php: phpSample,
+  typescript: typescriptSample,
+};
+
+/** The x-codeSamples list of one operation: one entry per SAMPLE_LANGUAGES entry. */
+export function codeSamplesFor(spec, path, method) {
+  const op = describeOperation(spec, path, method);
+  return SAMPLE_LANGUAGES.map(({ lang, label }) => ({ lang, label, source: GENERATORS[lang](op) }));
+}
+
+/** Every operation of the spec as [path, method, operation]. */
+export function operationsOf(spec) {
+  const found = [];
+  for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
+    const item = deref(spec, rawItem);
+    for (const method of HTTP_METHODS) if (isObject(item?.[method])) found.push([path, method, item[method]]);
+  }
+  return found;
+}
+
+/** Set x-codeSamples on every operation of `spec`, in place (a Redocly decorator calls this). */
+export function addCodeSamples(spec) {
+  for (const [path, method, operation] of operationsOf(spec)) operation['x-codeSamples'] = codeSamplesFor(spec, path, method);
+  return spec;
+}
+
+/**
+ * Per language, a few lines that print `STATUS <code>` once the sample has run: the sample tests
+ * append them to each sample to check the status it got. They rely on the names the generators
+ * use (`response`, `$ch`).
+ */
+export const STATUS_PROBES = Object.freeze({
+  python: 'print("STATUS", response.status_code)',
+  javascript: "console.log('STATUS', response.status);",
+  php: 'echo "\\nSTATUS " . curl_getinfo($ch, CURLINFO_RESPONSE_CODE) . "\\n";',
+  curl: " -sS -w '\\nSTATUS %{http_code}\\n'",
+});
