@@ -46,7 +46,7 @@ export function methodName(operationId, group, operation = {}) {
   if (operation['x-sdk-method']) return operation['x-sdk-method'];
   const plural = upperFirst(group);
   const singular = plural.endsWith('s') ? plural.slice(0, -1) : plural;
-  let name = operationId;
+  let name = camelCase(operationId);
   for (const noun of [plural, singular]) {
     // The noun only as a whole word: followed by an upper-case letter, a digit or the end.
     const stripped = operationId.replace(new RegExp(`${noun}(?=[A-Z0-9]|$)`), '');
