@@ -1,5 +1,6 @@
 // createVpsClient: one openapi-fetch client, exposed raw and through the generated operations.
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { Client, Middleware } from 'openapi-fetch';
+import { createOpenApiClient } from './create-openapi-client.js';
 import { VpsConnectionError, VpsError, VpsInvalidResponseError, VpsTimeoutError, createApiError } from './errors.js';
 import { createOperations, type Operations } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
@@ -36,7 +37,7 @@ export function createVpsClient(options?: VpsClientOptions): VpsClient {
     redact,
   });
 
-  const raw = createClient<paths>({
+  const raw = createOpenApiClient<paths>({
     baseUrl,
     headers: {
       ...settings.headers,
