@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// `pnpm start`: the spec-change loop. Lints spec/servers.yaml, regenerates the client code,
+// builds the docs, serves the docs (127.0.0.1:8080, live reload) and the Prism mock
+// (127.0.0.1:4010), then does it all again on every save. See scripts/README.md.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { clientGeneratedDir, repoRoot, specPath as defaultSpec } from './lib/paths.mjs';
+import { createSpecLinter } from './lib/spec-lint.mjs';
+import { createWarmScript } from './lib/warm-script.mjs';
+import { createDevMockService, loadDocsService } from './lib/dev-services.mjs';
+import { startDevLoop } from './lib/dev-loop.mjs';
+
+process.env.REDOCLY_TELEMETRY = 'off';
+process.env.TURBO_TELEMETRY_DISABLED = '1';
+
+const USAGE = `Usage: pnpm start [--spec FILE] [--out DIR] [--docs-port N] [--mock-port N] [--locales en,fr,...] [--once]
+  --spec FILE       the spec to watch (default spec/servers.yaml)
+  --out DIR         where the client code is generated (default packages/client/src/generated)
+  --docs-port N     docs server port (default $DOCS_PORT or 8080; 0 = any free port)
+  --mock-port N     mock server port (default $MOCK_PORT or 4010; 0 = any free port)
+  --locales LIST    docs locales to build after English (default: all)
+  --once, --no-watch  build and serve once, then stop (exit 1 if the spec has problems)`;
+
+function parsePort(value, name) {
+  const port = Number(value);
+  if (!/^\d+$/.test(`${value}`) || port > 65535) throw new Error(`${name} must be a port number from 0 to 65535, got '${value}'.`);
+  return port;
+}
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      spec: { type: 'string', default: defaultSpec },
+      out: { type: 'string', default: clientGeneratedDir },
+      'docs-port': { type: 'string', default: process.env.DOCS_PORT ?? '8080' },
+      'mock-port': { type: 'string', default: process.env.MOCK_PORT ?? '4010' },
+      locales: { type: 'string' },
+      once: { type: 'boolean', default: false },
+      'no-watch': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  return {
+    help: values.help,
+    specPath: resolve(values.spec),
+    outDir: resolve(values.out),
+    docsPort: parsePort(values['docs-port'], '--docs-port'),
+    mockPort: parsePort(values['mock-port'], '--mock-port'),
+    locales: values.locales?.split(',').map((l) => l.trim()).filter(Boolean),
+    watch: !(values.once || values['no-watch']),
+  };
+}
+
+let options;
+try {
+  options = parseOptions();
+} catch (error) {
+  console.error(`${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const workDir = await mkdtemp(join(tmpdir(), 'vpsorg-dev-'));
+let loop = null;
+let mock = null;
+let stopping = null;
+
+async function shutdown(code) {
+  stopping ??= (async () => {
+    await loop?.stop().catch((error) => console.error(`Error while stopping: ${error.message}`));
+    await mock?.close().catch(() => {}); // already closed by the loop, unless start-up failed
+    await rm(workDir, { recursive: true, force: true });
+    process.exit(code);
+  })();
+  return stopping;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (stopping) {
+      console.error('Stopping anyway.');
+      process.exit(1);
+    }
+    console.log('\nstopping…');
+    shutdown(0);
+  });
+}
+
+try {
+  mock = createDevMockService(); // boots Prism while the rest loads
+  const [lintSpec, docs] = await Promise.all([
+    createSpecLinter({ configPath: resolve(repoRoot, 'redocly.yaml') }),
+    loadDocsService({ wanted: options.locales }),
+  ]);
+  const generator = createWarmScript({
+    script: resolve(repoRoot, 'scripts/generate-client.mjs'),
+    preload: ['openapi-typescript'],
+    cwd: repoRoot,
+  });
+  loop = await startDevLoop(
+    { ...options, workDir, root: repoRoot },
+    { lintSpec, generator, docs, startMock: mock.startMock, closeMock: mock.close },
+  );
+  if (!options.watch) await shutdown(loop.firstCycleOk ? 0 : 1);
+} catch (error) {
+  console.error(`pnpm start failed: ${error.message}`);
+  await shutdown(1);
+}

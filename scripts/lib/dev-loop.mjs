@@ -1,0 +1,292 @@
+// The spec-change loop behind `pnpm start`. One cycle per save:
+//   lint (in-process), with the English docs page already building aside from the same snapshot
+//   → if the spec is good, in parallel: client code (the generator in a warm worker), mock (a new
+//   Prism server, then switched to), and the English page moved into the served folder (pages
+//   reload) → "ready". The other locales follow in a low-priority process that a newer save cancels.
+// A spec that does not parse or lint ends the cycle: the last good docs and mock keep running,
+// the generator does not run, nothing in generated/ changes. Each cycle works on a snapshot of the
+// spec, so a save during a cycle cannot mix two versions; it starts the next cycle.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { setPriority } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { formatDuration } from './format-time.mjs';
+import { formatProblems } from './spec-lint.mjs';
+import { watchFile } from './spec-watcher.mjs';
+import { startMockFront, createMockSupervisor } from './mock-front.mjs';
+import { startLiveDocsServer } from './live-docs-server.mjs';
+import { stopDescendants } from './process-tree.mjs';
+
+const OK = '✔';
+const FAIL = '✖';
+const localeBuilder = fileURLToPath(new URL('./locale-docs-build.mjs', import.meta.url));
+
+/**
+ * options: { specPath, outDir, workDir, host, docsPort, mockPort, watch, root, print }
+ * services: { lintSpec(source, file), generator: { run(argv), warmUp(), close() },
+ *             docs: { build({ specPath, outDir, locales }), serve({ port, root }), english, otherLocales },
+ *             startMock({ spec }) → { url, stop() }, closeMock()? }
+ * Resolves once the servers listen and the first cycle ended: { docsUrl, mockUrl, firstCycleOk, stop() }.
+ */
+export async function startDevLoop(options, services) {
+  const { specPath, outDir, workDir, host = '127.0.0.1', root = process.cwd(), print = console.log } = options;
+  const { docs } = services;
+  const specLabel = relative(root, specPath) || specPath;
+  const liveDocsDir = join(workDir, 'docs');
+  await mkdir(join(liveDocsDir, 'openapi'), { recursive: true });
+  await readFile(specPath).catch(() => {
+    throw new Error(`The spec ${specPath} does not exist or cannot be read.`);
+  });
+
+  const cleanups = [];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((e) => print(`${FAIL} stopping: ${e.message}`));
+  };
+
+  let docsServer;
+  let mockFront;
+  let supervisor;
+  try {
+    // Bind both public ports first, so a busy port fails in a second, not after a build.
+    mockFront = await startMockFront({ host, port: options.mockPort });
+    cleanups.push(() => mockFront.close());
+    const docsUpstream = await docs.serve({ port: 0, root: liveDocsDir });
+    cleanups.push(() => docsUpstream.close());
+    docsServer = await startLiveDocsServer({ host, port: options.docsPort, upstreamUrl: docsUpstream.url });
+    cleanups.push(() => docsServer.close());
+    supervisor = createMockSupervisor({ front: mockFront, startBackend: (spec) => services.startMock({ spec }) });
+    if (services.closeMock) cleanups.push(() => services.closeMock());
+    cleanups.push(() => supervisor.stop());
+    cleanups.push(() => services.generator.close());
+    services.generator.warmUp();
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+
+  print(`pnpm start — ${specLabel}`);
+  print(`  docs  ${docsServer.url}`);
+  print(`  mock  ${mockFront.url}`);
+
+  let generation = 0;
+  let mockStarted = false;
+  let stopping = false;
+
+  const step = async (name, fn, okLabel = name) => {
+    const started = performance.now();
+    try {
+      const value = await fn();
+      print(`${OK} ${okLabel} ${formatDuration(performance.now() - started)}`);
+      return { ok: true, value };
+    } catch (error) {
+      print(`${FAIL} ${name} failed after ${formatDuration(performance.now() - started)}\n${indent(error.message)}`);
+      return { ok: false, error };
+    }
+  };
+
+  /** Move the English page (and its bundled spec) of a finished build into the served folder. */
+  async function publishEnglish(buildDir) {
+    await rename(join(buildDir, 'index.html'), join(liveDocsDir, 'index.html'));
+    await rename(join(buildDir, 'openapi', 'servers.json'), join(liveDocsDir, 'openapi', 'servers.json'));
+  }
+
+  /**
+   * Build the English page aside. The docs build links the locale pages it finds in its output
+   * folder (the language switcher): mark those already served so the new page links them too.
+   */
+  async function buildEnglishAside(snapshot, gen) {
+    const buildDir = join(workDir, `docs-en-${gen}`);
+    for (const code of docs.otherLocales) {
+      if (existsSync(join(liveDocsDir, code, 'index.html'))) {
+        await mkdir(join(buildDir, code), { recursive: true });
+        await writeFile(join(buildDir, code, 'index.html'), '');
+      }
+    }
+    await docs.build({ specPath: snapshot, outDir: buildDir, locales: [docs.english] });
+    return buildDir;
+  }
+
+  // The locale build of the last good save, in its own process group (cancelled by a newer save).
+  let localeBuild = null;
+  function cancelLocaleBuild() {
+    if (!localeBuild) return;
+    localeBuild.cancelled = true;
+    try {
+      process.kill(-localeBuild.child.pid, 'SIGKILL');
+    } catch {}
+    localeBuild = null;
+  }
+
+  function buildLocales(snapshot, gen) {
+    const locales = docs.otherLocales;
+    const buildDir = join(workDir, `docs-locales-${gen}`);
+    const started = performance.now();
+    const child = spawn(process.execPath, [localeBuilder, snapshot, buildDir, locales.join(',')], {
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    try {
+      setPriority(child.pid, 10); // inherited by its redocly children: the next save comes first
+    } catch {}
+    const build = { child, cancelled: false };
+    localeBuild = build;
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    build.done = new Promise((resolveDone) => {
+      child.on('close', async (code) => {
+        try {
+          if (build.cancelled || gen !== generation || stopping) return;
+          if (code !== 0) {
+            print(`${FAIL} docs ${locales.join(', ')} failed\n${indent(stderr.trim() || `exit ${code}`)}`);
+            return;
+          }
+          for (const code of locales) {
+            const target = join(liveDocsDir, code);
+            await rm(`${target}.old`, { recursive: true, force: true });
+            await rename(target, `${target}.old`).catch(() => {});
+            await rename(join(buildDir, code), target);
+            await rm(`${target}.old`, { recursive: true, force: true });
+            await rename(join(buildDir, 'openapi', `servers.${code}.json`), join(liveDocsDir, 'openapi', `servers.${code}.json`));
+          }
+          await publishEnglish(buildDir); // now with every language in its switcher
+          docsServer.reload();
+          print(`${OK} docs ${locales.join(', ')} ${formatDuration(performance.now() - started)}`);
+        } catch (error) {
+          print(`${FAIL} docs ${locales.join(', ')}: ${error.message}`);
+        } finally {
+          if (localeBuild === build) localeBuild = null;
+          await rm(buildDir, { recursive: true, force: true });
+          await rm(snapshot, { force: true });
+          resolveDone();
+        }
+      });
+    });
+    return build;
+  }
+
+  async function cycle() {
+    const gen = (generation += 1);
+    const started = performance.now();
+    cancelLocaleBuild(); // its spec is outdated now
+    let source;
+    try {
+      source = await readFile(specPath, 'utf8');
+    } catch (error) {
+      print(`${FAIL} cannot read ${specLabel}: ${error.message}`);
+      return false;
+    }
+    const snapshot = join(workDir, `servers.${gen}.yaml`);
+    await writeFile(snapshot, source);
+    let keepSnapshot = false;
+    let englishDir = null;
+
+    try {
+      // Started before lint knows the answer: the build is aside, and dropped if lint fails.
+      const englishBuild = buildEnglishAside(snapshot, gen).then(
+        (dir) => ({ ok: true, dir }),
+        (error) => ({ ok: false, error }),
+      );
+      englishBuild.then((r) => (englishDir = r.dir));
+
+      const lint = await step('lint', async () => {
+        const result = await services.lintSpec(source, specPath);
+        if (!result.ok) {
+          const count = result.problems.filter((p) => p.severity === 'error').length;
+          throw new Error(`${count} problem${count === 1 ? '' : 's'} in ${specLabel}:\n${formatProblems(result.problems, root)}`);
+        }
+      });
+      if (!lint.ok) {
+        await englishBuild;
+        print(`${FAIL} not updated: the last good docs and mock keep running. Fix the spec and save again.`);
+        docsServer.showProblems(lint.error.message);
+        return false;
+      }
+
+      const [types, english, mock] = await Promise.all([
+        step('types', async () => {
+          const result = await services.generator.run(['--spec', snapshot, '--out', outDir]);
+          if (!result.ok) throw new Error(result.output.trim() || `the generator exited with ${result.exitCode}`);
+        }),
+        step('docs', async () => {
+          const built = await englishBuild;
+          if (!built.ok) throw built.error;
+          await publishEnglish(built.dir);
+          docsServer.reload();
+        }),
+        step('mock', () => supervisor.restart(snapshot), mockStarted ? 'mock restarted' : 'mock started'),
+      ]);
+      if (mock.ok) mockStarted = true;
+
+      if (!(types.ok && english.ok && mock.ok)) {
+        const kept = [!english.ok && 'docs', !mock.ok && 'mock'].filter(Boolean).join(' and ');
+        print(`${FAIL} not ready: see above.${kept ? ` The last good ${kept} keep${kept.includes(' and ') ? '' : 's'} running.` : ''}`);
+        return false;
+      }
+      print(`ready in ${formatDuration(performance.now() - started)}${options.watch ? ` — watching ${specLabel} (Ctrl-C to stop)` : ''}`);
+
+      if (docs.otherLocales.length > 0 && !stopping) {
+        keepSnapshot = true; // the locale build reads it, then removes it
+        const build = buildLocales(snapshot, gen);
+        if (!options.watch) await build.done;
+      }
+      return true;
+    } finally {
+      if (englishDir) await rm(englishDir, { recursive: true, force: true });
+      if (!keepSnapshot) await rm(snapshot, { force: true });
+    }
+  }
+
+  // One cycle at a time; saves during a cycle coalesce into one more cycle after it.
+  let running = null;
+  let again = false;
+  const schedule = () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let result;
+      do {
+        again = false;
+        result = await cycle();
+      } while (again && !stopping);
+      running = null;
+      return result;
+    })();
+    return running;
+  };
+
+  const firstCycleOk = await schedule();
+  let watcher = null;
+  if (options.watch) {
+    watcher = watchFile(specPath, {
+      onSave: () => {
+        if (stopping) return;
+        print(`— ${specLabel} changed`);
+        schedule();
+      },
+      onMissing: () => print(`${FAIL} ${specLabel} was removed; waiting for it to come back.`),
+    });
+    cleanups.push(async () => watcher.close());
+  }
+
+  return {
+    docsUrl: docsServer.url,
+    mockUrl: mockFront.url,
+    firstCycleOk,
+    /** Stop watching, let a running cycle end (bounded), stop every server, then any child left. */
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      watcher?.close();
+      cancelLocaleBuild();
+      await Promise.race([running, new Promise((r) => setTimeout(r, 5000))]);
+      await stopAll();
+      await stopDescendants(); // e.g. a redocly process of a build that was cut short
+    },
+  };
+}
+
+const indent = (text) => text.split('\n').map((line) => (line.startsWith('  ') ? line : `  ${line}`)).join('\n');

@@ -1,0 +1,63 @@
+// What the dev loop runs besides itself: the docs package's build and server, and the mock.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from './paths.mjs';
+import { startWarmMockHost } from './warm-mock.mjs';
+
+const docsScript = (name) => pathToFileURL(resolve(repoRoot, 'packages/docs/scripts', name)).href;
+
+/**
+ * The docs as the dev loop uses them: build({ specPath, outDir, locales: ['en'] | codes }),
+ * serve({ port, root }), english, otherLocales (the locales to build after "ready").
+ * `wanted` limits the other locales (--locales); unknown codes are an error.
+ */
+export async function loadDocsService({ wanted } = {}) {
+  const [{ buildDocs, ENGLISH }, { serveDocs }, { LOCALES }] = await Promise.all([
+    import(docsScript('build.mjs')),
+    import(docsScript('serve.mjs')),
+    import(docsScript('i18n.mjs')),
+  ]);
+  const codes = LOCALES.map((l) => l.code);
+  const unknown = (wanted ?? []).filter((code) => code !== ENGLISH.code && !codes.includes(code));
+  if (unknown.length) throw new Error(`Unknown docs locale ${unknown.join(', ')}: the docs have ${[ENGLISH.code, ...codes].join(', ')}.`);
+  const quiet = () => {}; // the dev loop prints its own one line per step
+  return {
+    english: ENGLISH.code,
+    otherLocales: wanted ? codes.filter((code) => wanted.includes(code)) : codes,
+    // buildDocs always builds English; locales: 'none' builds only English.
+    build: ({ specPath, outDir, locales }) =>
+      buildDocs({ specPath, outDir, locales: locales.filter((c) => c !== ENGLISH.code), log: quiet }),
+    serve: (options) => serveDocs(options),
+  };
+}
+
+/**
+ * The dev loop's mock: a warm Prism host (see warm-mock.mjs), booted now in the background and
+ * rebooted if it ever dies; @vpsorg/mock's startMock (a new Prism process per spec, ~5 s) if
+ * the host cannot boot. Returns { startMock({ spec }), close() }.
+ */
+export function createDevMockService({ print = console.log } = {}) {
+  let host = null;
+  let fallback = null;
+  const boot = () =>
+    startWarmMockHost().then(
+      (h) => (host = h),
+      async (error) => {
+        print(`note: the warm Prism host failed (${error.message.split('\n')[0]}); restarting Prism processes instead`);
+        const { startMock } = await import('@vpsorg/mock');
+        fallback = (options) => startMock({ dynamic: false, ...options });
+      },
+    );
+  let booting = boot();
+  return {
+    async startMock(options) {
+      await booting;
+      if (!fallback && !host.alive) await (booting = boot());
+      return fallback ? fallback(options) : host.startMock(options);
+    },
+    async close() {
+      await booting.catch(() => {});
+      await host?.close();
+    },
+  };
+}

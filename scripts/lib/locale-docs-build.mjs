@@ -1,0 +1,16 @@
+// Child-process entry: build the docs' locale pages (packages/docs buildDocs) for the dev loop.
+// A process of its own so the loop can lower its priority (the English page and the next save
+// come first) and cancel it, with its redocly children, when a newer save makes it pointless.
+// Usage: node locale-docs-build.mjs SPEC OUT_DIR LOCALE[,LOCALE...]
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from './paths.mjs';
+
+const [specPath, outDir, locales] = process.argv.slice(2);
+const { buildDocs } = await import(pathToFileURL(resolve(repoRoot, 'packages/docs/scripts/build.mjs')).href);
+try {
+  await buildDocs({ specPath, outDir, locales: locales.split(','), log: () => {} });
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}

@@ -1,0 +1,75 @@
+// startMock({ spec }) → { url, stop() } (the @vpsorg/mock contract), served by one warm Prism
+// host process (prism-host.mjs) instead of a new Prism process per spec: a new mock is ready
+// in ~0.5 s instead of ~5 s, which is what keeps save-to-ready under 3 s on two cores.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const hostFile = fileURLToPath(new URL('./prism-host.mjs', import.meta.url));
+
+export async function startWarmMockHost({ bootTimeoutMs = 30_000 } = {}) {
+  let log = '';
+  const child = fork(hostFile, [], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: { ...process.env, NODE_ENV: 'production', FORCE_COLOR: '0' },
+  });
+  const remember = (d) => (log = (log + d).slice(-4000)); // Prism's own lines, shown on failure
+  child.stdout.on('data', remember);
+  child.stderr.on('data', remember);
+  const pending = new Map();
+  let exited = false;
+  const exit = new Promise((r) =>
+    child.once('exit', (code, signal) => {
+      exited = true;
+      for (const { reject } of pending.values()) reject(new Error(`The Prism host exited (${code ?? signal}):\n${log.trim()}`));
+      pending.clear();
+      r();
+    }),
+  );
+  child.on('message', (message) => {
+    const waiter = pending.get(message.id);
+    if (!waiter) return;
+    pending.delete(message.id);
+    if (message.type === 'failed') waiter.reject(new Error(`Prism could not start on the new spec: ${message.message}`));
+    else waiter.resolve(message);
+  });
+  const request = (message) =>
+    new Promise((resolvePromise, reject) => {
+      if (exited) return reject(new Error(`The Prism host is not running:\n${log.trim()}`));
+      pending.set(message.id, { resolve: resolvePromise, reject });
+      child.send(message);
+    });
+
+  await new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The Prism host did not start in ${bootTimeoutMs} ms:\n${log.trim()}`)), bootTimeoutMs);
+    child.once('message', (m) => m.type === 'ready' && (clearTimeout(timer), resolvePromise()));
+    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`The Prism host exited (${code}) while starting:\n${log.trim()}`))));
+  }).catch(async (error) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
+
+  let nextId = 0;
+  return {
+    pid: child.pid,
+    get alive() {
+      return !exited;
+    },
+    async startMock({ spec }) {
+      const id = (nextId += 1);
+      const { port } = await request({ type: 'start', id, spec });
+      let stopped = null;
+      return {
+        url: `http://127.0.0.1:${port}`,
+        stop: () => (stopped ??= request({ type: 'stop', id: (nextId += 1), server: id }).catch(() => {})),
+      };
+    },
+    async close() {
+      if (!exited) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+        await exit;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
