@@ -1,0 +1,45 @@
+// Types for @vpsorg/mock (src/index.js).
+
+export interface MockOptions {
+  /** Port to listen on; a free one when omitted (or 0). */
+  port?: number;
+  /** Generate responses from the schemas (`prism mock -d`) instead of serving the spec's examples. */
+  dynamic?: boolean;
+  /** The OpenAPI document to serve; spec/servers.yaml by default. */
+  spec?: string;
+  /** Interface to listen on; 127.0.0.1 by default. */
+  host?: string;
+  /** How long to wait for Prism to be ready, in ms (default 60 000). */
+  startTimeoutMs?: number;
+  /** Receives everything Prism writes (its request log). */
+  onOutput?: (chunk: string) => void;
+}
+
+export interface Mock {
+  /** The API base URL, e.g. 'http://127.0.0.1:4010'; paths like /servers/ follow it. */
+  readonly url: string;
+  readonly port: number;
+  /** Prism's process id, which is also its process group id. */
+  readonly pid: number;
+  readonly dynamic: boolean;
+  /** Absolute path of the document served. */
+  readonly spec: string;
+  /** Settles with Prism's exit code when it exits, stopped or not. */
+  readonly exited: Promise<number | null>;
+  /** Stops the whole Prism process tree (SIGTERM, then SIGKILL after a grace period); idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Start Prism on the spec and resolve once it answers HTTP requests. */
+export function startMock(options?: MockOptions): Promise<Mock>;
+
+/** Absolute path of spec/servers.yaml, served by default. */
+export const DEFAULT_SPEC: string;
+/** A port nobody listens on right now. */
+export function freePort(host?: string): Promise<number>;
+/** Whether `port` can be bound on `host` right now. */
+export function portIsFree(port: number, host?: string): Promise<boolean>;
+/** Live (non-zombie) members of a process group. */
+export function groupMembers(pgid: number): number[];
+/** Whether any process of the group led by `pid` is still running. */
+export function groupAlive(pid: number): boolean;

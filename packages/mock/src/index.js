@@ -1,0 +1,82 @@
+// @vpsorg/mock: the VPS.org Servers API served by Prism from spec/servers.yaml.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_SPEC, freePort, groupAlive, groupMembers, portIsFree, spawnPrism } from './prism.js';
+
+export { DEFAULT_SPEC, freePort, groupAlive, groupMembers, portIsFree };
+
+/**
+ * @typedef {object} MockOptions
+ * @property {number} [port] Port to listen on; a free one when omitted (or 0).
+ * @property {boolean} [dynamic] Generate responses from the schemas (`prism mock -d`) instead of
+ *   serving the spec's examples.
+ * @property {string} [spec] The OpenAPI document to serve; spec/servers.yaml by default.
+ * @property {string} [host] Interface to listen on; 127.0.0.1 by default.
+ * @property {number} [startTimeoutMs] How long to wait for Prism to be ready (default 60 s).
+ * @property {(chunk: string) => void} [onOutput] Receives everything Prism writes (its request log).
+ */
+
+/**
+ * @typedef {object} Mock
+ * @property {string} url The API base URL, e.g. 'http://127.0.0.1:4010'; paths like /servers/ follow it.
+ * @property {number} port
+ * @property {number} pid Prism's process id, which is also its process group id.
+ * @property {boolean} dynamic
+ * @property {string} spec Absolute path of the document served.
+ * @property {Promise<number | null>} exited Settles with Prism's exit code when it exits, stopped or not.
+ * @property {() => Promise<void>} stop Stops the whole Prism process tree; idempotent.
+ */
+
+/**
+ * Start Prism on the spec and resolve once it answers HTTP requests.
+ * @param {MockOptions} [options]
+ * @returns {Promise<Mock>}
+ */
+export async function startMock(options = {}) {
+  const { dynamic = false, host = '127.0.0.1', startTimeoutMs = 60_000, onOutput } = options;
+  const spec = resolve(options.spec ?? DEFAULT_SPEC);
+  const requested = options.port ?? 0;
+  if (!Number.isInteger(requested) || requested < 0 || requested > 65535) {
+    throw new TypeError(`startMock: port must be an integer from 0 to 65535, got ${JSON.stringify(options.port)}`);
+  }
+  if (typeof dynamic !== 'boolean') {
+    throw new TypeError(`startMock: dynamic must be a boolean, got ${JSON.stringify(dynamic)}`);
+  }
+  if (!existsSync(spec)) throw new Error(`startMock: spec file not found: ${spec}`);
+
+  if (requested !== 0 && !(await portIsFree(requested, host))) {
+    // Prism's own message for this is an empty "fatal" line.
+    throw new Error(`startMock: port ${requested} on ${host} is already in use; choose another port (or 0 for a free one).`);
+  }
+  // A port picked by the OS may be taken again before Prism binds it: pick another and retry.
+  const attempts = requested === 0 ? 3 : 1;
+  for (let attempt = 1; ; attempt++) {
+    const port = requested || (await freePort(host));
+    const url = `http://${host}:${port}`;
+    const args = ['mock', '-h', host, '-p', String(port), '-m', ...(dynamic ? ['-d'] : []), spec];
+    try {
+      const prism = await spawnPrism(args, { readyUrl: url, startTimeoutMs, onOutput });
+      await answers(url).catch(async (error) => {
+        await prism.stop();
+        throw new Error(`Prism said it was listening on ${url} but does not answer: ${error.message}`, { cause: error });
+      });
+      return { url, port, pid: prism.pid, dynamic, spec, exited: prism.exited, stop: () => prism.stop() };
+    } catch (error) {
+      if (attempt < attempts && !(await portIsFree(port, host))) continue;
+      throw error;
+    }
+  }
+}
+
+/**
+ * Prism prints its ready line once listening; one request proves the server really answers.
+ * A CORS preflight: Prism answers it without validating a route, so the request log stays clean.
+ */
+async function answers(url) {
+  const response = await fetch(`${url}/`, {
+    method: 'OPTIONS',
+    headers: { origin: url, 'access-control-request-method': 'GET' },
+    signal: AbortSignal.timeout(10_000),
+  });
+  await response.arrayBuffer();
+}
