@@ -1,7 +1,10 @@
 // @vpsorg/mock: the VPS.org Servers API served by Prism from spec/servers.yaml.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_SPEC, freePort, groupAlive, groupMembers, portIsFree, spawnPrism } from './prism.js';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SPEC, freePort, groupAlive, groupMembers, portIsFree, spawnNode } from './prism.js';
+
+const SERVER_SCRIPT = fileURLToPath(new URL('./server.js', import.meta.url));
 
 export { DEFAULT_SPEC, freePort, groupAlive, groupMembers, portIsFree };
 
@@ -53,12 +56,18 @@ export async function startMock(options = {}) {
   for (let attempt = 1; ; attempt++) {
     const port = requested || (await freePort(host));
     const url = `http://${host}:${port}`;
-    const args = ['mock', '-h', host, '-p', String(port), '-m', ...(dynamic ? ['-d'] : []), spec];
+    const args = ['--host', host, '--port', String(port), '--spec', spec, ...(dynamic ? ['--dynamic'] : [])];
     try {
-      const prism = await spawnPrism(args, { readyUrl: url, startTimeoutMs, onOutput });
+      const prism = await spawnNode(SERVER_SCRIPT, args, {
+        readyLine: `Mock is listening on ${url}`,
+        startTimeoutMs,
+        onOutput,
+        // Held open by this process: the server process ends its group when it closes.
+        stdin: 'pipe',
+      });
       await answers(url).catch(async (error) => {
         await prism.stop();
-        throw new Error(`Prism said it was listening on ${url} but does not answer: ${error.message}`, { cause: error });
+        throw new Error(`The mock said it was listening on ${url} but does not answer: ${error.message}`, { cause: error });
       });
       return { url, port, pid: prism.pid, dynamic, spec, exited: prism.exited, stop: () => prism.stop() };
     } catch (error) {

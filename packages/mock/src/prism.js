@@ -122,20 +122,27 @@ function installExitHooks() {
 }
 
 /**
- * Run `prism <args>` in its own process group and wait for its ready line.
- * @param {string[]} args arguments after the Prism entry script, e.g. ['mock', '-p', '4010', spec]
- * @param {{ readyUrl: string, startTimeoutMs?: number, onOutput?: (chunk: string) => void }} options
+ * Run `node <script> <args>` and wait for its ready line. Detached (the default), it leads a
+ * process group of its own, and stop() ends the whole group.
+ * @param {string} script
+ * @param {string[]} args
+ * @param {{ readyLine: string, detached?: boolean, startTimeoutMs?: number,
+ *   onOutput?: (chunk: string) => void, stdin?: 'ignore' | 'pipe' }} options
  */
-export async function spawnPrism(args, { readyUrl, startTimeoutMs = 60_000, onOutput }) {
-  const child = spawn(process.execPath, [prismBin(), ...args], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+export async function spawnNode(script, args, { readyLine, detached = true, startTimeoutMs = 60_000, onOutput, stdin = 'ignore' }) {
+  const child = spawn(process.execPath, [script, ...args], {
+    detached,
+    stdio: [stdin, 'pipe', 'pipe'],
     // Prism's in-process log formatting "slows down the process significantly".
     env: { ...process.env, NODE_ENV: 'production', FORCE_COLOR: '0' },
   });
   const pid = /** @type {number} */ (child.pid);
-  installExitHooks();
-  liveGroups.add(pid);
+  if (detached) {
+    installExitHooks();
+    liveGroups.add(pid);
+  }
+  const signalAll = (signal) => (detached ? killGroup(pid, signal) : !exited && child.kill(signal));
+  const alive = () => (detached ? groupAlive(pid) : !exited);
 
   /** The last lines Prism wrote, to show when it fails. */
   const output = [];
@@ -161,7 +168,7 @@ export async function spawnPrism(args, { readyUrl, startTimeoutMs = 60_000, onOu
       for (const line of lines) {
         output.push(line);
         if (output.length > OUTPUT_LIMIT) output.shift();
-        if (line.trimEnd().endsWith(`Prism is listening on ${readyUrl}`)) resolveReady(undefined);
+        if (line.trimEnd().endsWith(readyLine)) resolveReady(undefined);
         else if (FATAL.test(line) && !fatal) {
           // The reason often follows on the next lines: give Prism a moment to write them.
           fatal = true;
@@ -187,9 +194,9 @@ export async function spawnPrism(args, { readyUrl, startTimeoutMs = 60_000, onOu
   /** SIGTERM to the whole group, SIGKILL after a grace period; resolves once no member is left. */
   const stop = (graceMs = 3000) => {
     stopping ??= (async () => {
-      killGroup(pid, 'SIGTERM');
+      signalAll('SIGTERM');
       const deadline = Date.now() + graceMs;
-      while (groupAlive(pid) && Date.now() < deadline) {
+      while (alive() && Date.now() < deadline) {
         if (exited) {
           // The leader is gone; poll briefly for its forked server.
           await new Promise((r) => setTimeout(r, 25));
@@ -197,11 +204,11 @@ export async function spawnPrism(args, { readyUrl, startTimeoutMs = 60_000, onOu
           await Promise.race([exitPromise, new Promise((r) => setTimeout(r, 50))]);
         }
       }
-      if (groupAlive(pid)) killGroup(pid, 'SIGKILL');
+      if (alive()) signalAll('SIGKILL');
       await exitPromise;
       // SIGKILL cannot be ignored; this only waits for the kernel to tear the members down.
       const killDeadline = Date.now() + 2000;
-      while (groupAlive(pid) && Date.now() < killDeadline) await new Promise((r) => setTimeout(r, 10));
+      while (alive() && Date.now() < killDeadline) await new Promise((r) => setTimeout(r, 10));
       liveGroups.delete(pid);
     })();
     return stopping;
@@ -213,9 +220,18 @@ export async function spawnPrism(args, { readyUrl, startTimeoutMs = 60_000, onOu
     await stop(500);
     const reason = /** @type {Error} */ (error).message;
     throw new Error(
-      `${reason}: prism ${args.join(' ')}\n--- Prism output ---\n${output.join('\n') || '(none)'}`,
+      `${reason}: ${args.join(' ')}\n--- Prism output ---\n${output.join('\n') || '(none)'}`,
       { cause: error },
     );
   }
-  return { pid, stop, output, exited: exitPromise };
+  return { pid, child, stop, output, exited: exitPromise };
+}
+
+/**
+ * Run `prism <args>` and wait for "Prism is listening on <readyUrl>".
+ * @param {string[]} args arguments after the Prism entry script, e.g. ['mock', '-p', '4010', spec]
+ * @param {{ readyUrl: string, detached?: boolean, startTimeoutMs?: number, onOutput?: (chunk: string) => void }} options
+ */
+export function spawnPrism(args, { readyUrl, ...options }) {
+  return spawnNode(prismBin(), args, { readyLine: `Prism is listening on ${readyUrl}`, ...options });
 }

@@ -1,0 +1,114 @@
+// A thin HTTP front for Prism that makes its answers to bad input say what was wrong.
+//
+// Prism answers an invalid request with the spec's declared 400 and that response's *example*
+// body, so every mistake came back as "name: Must contain only letters, digits and hyphens."
+// (and, on the power actions, whose only 400 is `invalid_state`, as a state error). What was
+// really wrong is only in its `sl-violations` header. The front rewrites exactly those answers
+// into the spec's own Error shape, `invalid_request` with one `details` entry per violation,
+// and keeps the header. It also answers malformed JSON itself: Prism 5.14 never answers such a
+// request (see stoplightio/prism#2664). Everything else passes through untouched.
+import { Agent, createServer, request as httpRequest } from 'node:http';
+
+const agent = new Agent({ keepAlive: true });
+
+/** The FieldError `field` for one Prism violation: the parameter or property it is about. */
+export function fieldOf(violation) {
+  const [, where, ...rest] = violation.location ?? [];
+  const quoted = /'([^']+)'/.exec(violation.message ?? '');
+  if (where === 'body') {
+    if (rest.length > 0) return rest.join('.');
+    // Missing and unknown properties are reported on the body, naming the property.
+    return quoted && /required property|additional properties/.test(violation.message) ? quoted[1] : 'body';
+  }
+  if (where === 'query' || where === 'path' || where === 'header') return rest.join('.') || where;
+  // On the request as a whole: a missing body or an unsupported content type.
+  return /content type/i.test(violation.message ?? '') ? 'Content-Type' : 'body';
+}
+
+/** The Error body for a request Prism found invalid; undefined when nothing is to be explained. */
+export function explain(violations) {
+  const errors = violations.filter(
+    (v) => v.severity === 'Error' && v.location?.[0] === 'request' && v.code !== 401,
+  );
+  if (errors.length === 0) return undefined;
+  return {
+    code: 'invalid_request',
+    message: `Invalid request: ${errors.map((v) => v.message).join('; ')}.`,
+    details: errors.map((v) => ({ field: fieldOf(v), message: v.message })),
+  };
+}
+
+function isJson(contentType) {
+  return /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType ?? '');
+}
+
+function send(res, status, headers, body) {
+  const payload = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': payload.length });
+  res.end(payload);
+}
+
+/**
+ * An HTTP server forwarding to Prism at `upstream` (e.g. 'http://127.0.0.1:4011').
+ * @param {string} upstream
+ */
+export function createFront(upstream) {
+  const target = new URL(upstream);
+  return createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (body.length > 0 && isJson(req.headers['content-type'])) {
+        try {
+          JSON.parse(body.toString('utf8'));
+        } catch (error) {
+          const message = `Request body is not valid JSON: ${/** @type {Error} */ (error).message}`;
+          const violation = { location: ['request', 'body'], severity: 'Error', code: 'json', message };
+          send(res, 400, { 'sl-violations': JSON.stringify([violation]) }, {
+            code: 'invalid_request',
+            message: `Invalid request: ${message}.`,
+            details: [{ field: 'body', message }],
+          });
+          return;
+        }
+      }
+      const headers = { ...req.headers, host: target.host };
+      if (body.length > 0 || req.headers['content-length'] !== undefined) headers['content-length'] = String(body.length);
+      delete headers['transfer-encoding'];
+      const upstreamRequest = httpRequest(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent },
+        (upstreamResponse) => forward(upstreamResponse, res),
+      );
+      upstreamRequest.on('error', (error) => {
+        if (!res.headersSent) send(res, 502, {}, { code: 'mock_unavailable', message: `Prism did not answer: ${error.message}` });
+        else res.destroy(error);
+      });
+      upstreamRequest.end(body);
+    });
+  });
+}
+
+/** Pass Prism's answer on, rewriting the body of a 400/422 that has request violations. */
+function forward(upstreamResponse, res) {
+  const { statusCode = 502, headers } = upstreamResponse;
+  const header = headers['sl-violations'];
+  if ((statusCode === 400 || statusCode === 422) && typeof header === 'string') {
+    let explained;
+    try {
+      explained = explain(JSON.parse(header));
+    } catch {
+      explained = undefined;
+    }
+    if (explained) {
+      upstreamResponse.resume();
+      const kept = { ...headers };
+      delete kept['content-length'];
+      delete kept['content-type'];
+      send(res, statusCode, kept, explained);
+      return;
+    }
+  }
+  res.writeHead(statusCode, headers);
+  upstreamResponse.pipe(res);
+}
