@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `pnpm contract <url>`: check a running implementation of the API against the spec.
+import { parseArgs } from 'node:util';
+import { checkContract, formatReport } from './contract.js';
+
+const USAGE = `Usage: pnpm contract <url> [--token TOKEN] [--server-id ID] [--only ops] [--skip ops] [--json]
+
+Sends each operation's documented example request through Prism's validating proxy to the
+implementation at <url> (its API base URL, e.g. https://staging.example.com/api/v1) and reports
+every way the answers differ from spec/servers.yaml. Exits 1 when any answer does not conform.
+
+It really calls every operation, deleteServer included: point it at a test deployment, or
+leave operations out with --skip deleteServer.
+
+  --token TOKEN    API token (default: $VPS_API_TOKEN)
+  --server-id ID   the server to address (default: the spec's example id)
+  --only a,b       only these operationIds        --skip a,b   all but these
+  --spec FILE      another OpenAPI document       --json       the results as JSON
+  --verbose        print Prism's own log          -h, --help   this help`;
+
+function usageError(message) {
+  console.error(`contract: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      token: { type: 'string' },
+      'server-id': { type: 'string' },
+      only: { type: 'string' },
+      skip: { type: 'string' },
+      spec: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  usageError(/** @type {Error} */ (error).message);
+}
+const { values, positionals } = /** @type {NonNullable<typeof parsed>} */ (parsed);
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (positionals.length !== 1) usageError(positionals.length === 0 ? 'the URL of the implementation is missing' : `one URL expected, got ${positionals.join(' ')}`);
+const [upstream] = positionals;
+const list = (value) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+
+try {
+  const report = await checkContract({
+    upstream,
+    token: values.token ?? process.env.VPS_API_TOKEN ?? '',
+    serverId: values['server-id'],
+    only: list(values.only),
+    skip: list(values.skip),
+    spec: values.spec,
+    onOutput: values.verbose ? (chunk) => process.stderr.write(chunk) : undefined,
+  });
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report, upstream));
+  process.exitCode = report.ok ? 0 : 1;
+} catch (error) {
+  if (error instanceof TypeError) usageError(error.message);
+  console.error(`contract: ${/** @type {Error} */ (error).message}`);
+  process.exitCode = 2;
+}
