@@ -96,8 +96,7 @@ export async function startDevLoop(options, services) {
    * Build the English page aside. The docs build links the locale pages it finds in its output
    * folder (the language switcher): mark those already served so the new page links them too.
    */
-  async function buildEnglishAside(snapshot, gen) {
-    const buildDir = join(workDir, `docs-en-${gen}`);
+  async function buildEnglishAside(snapshot, buildDir) {
     for (const code of docs.otherLocales) {
       if (existsSync(join(liveDocsDir, code, 'index.html'))) {
         await mkdir(join(buildDir, code), { recursive: true });
@@ -180,15 +179,15 @@ export async function startDevLoop(options, services) {
     const snapshot = join(workDir, `servers.${gen}.yaml`);
     await writeFile(snapshot, source);
     let keepSnapshot = false;
-    let englishDir = null;
+    let englishBuild = null;
+    const englishDir = join(workDir, `docs-en-${gen}`);
 
     try {
       // Started before lint knows the answer: the build is aside, and dropped if lint fails.
-      const englishBuild = buildEnglishAside(snapshot, gen).then(
+      englishBuild = buildEnglishAside(snapshot, englishDir).then(
         (dir) => ({ ok: true, dir }),
         (error) => ({ ok: false, error }),
       );
-      englishBuild.then((r) => (englishDir = r.dir));
 
       const lint = await step('lint', async () => {
         const result = await services.lintSpec(source, specPath);
@@ -198,7 +197,6 @@ export async function startDevLoop(options, services) {
         }
       });
       if (!lint.ok) {
-        await englishBuild;
         print(`${FAIL} not updated: the last good docs and mock keep running. Fix the spec and save again.`);
         docsServer.showProblems(lint.error.message);
         return false;
@@ -233,8 +231,9 @@ export async function startDevLoop(options, services) {
       }
       return true;
     } finally {
-      if (englishDir) await rm(englishDir, { recursive: true, force: true });
-      if (!keepSnapshot) await rm(snapshot, { force: true });
+      // After a failed lint the aside build is not awaited: it ends (or fails) in the background.
+      const removeAside = englishBuild?.then(() => rm(englishDir, { recursive: true, force: true }));
+      if (!keepSnapshot) removeAside ? removeAside.then(() => rm(snapshot, { force: true })) : await rm(snapshot, { force: true });
     }
   }
 

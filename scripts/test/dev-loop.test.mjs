@@ -1,0 +1,210 @@
+// `pnpm start` end to end, on a temp copy of the spec and a temp generated/ folder: a save
+// regenerates the client code, rebuilds and reloads the docs and restarts the mock; a broken
+// save keeps the last good mock answering and touches nothing; a fix recovers; Ctrl-C leaves
+// no process behind.
+import http from 'node:http';
+import net from 'node:net';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { descendantsOf, isAlive } from '../lib/process-tree.mjs';
+import { startDev } from '../lib/dev-process.mjs';
+import { makeTempDir, writeEditedSpec } from './helpers.mjs';
+
+const auth = { headers: { Authorization: 'Bearer test-token' } };
+
+/** Server names in the mock's GET /servers/ answer. */
+async function listedNames(mockUrl) {
+  const response = await fetch(`${mockUrl}/servers/`, auth);
+  expect(response.status).toBe(200);
+  return (await response.json()).results.map((s) => s.name);
+}
+
+/** The edit every good save in this file builds on: visible in the types, the docs and the mock. */
+const renameFirstServer = (name) => (doc) => {
+  doc.setIn(
+    ['paths', '/servers/', 'get', 'responses', '200', 'content', 'application/json', 'examples', 'twoServers', 'value', 'results', 0, 'name'],
+    name,
+  );
+  doc.setIn(
+    ['components', 'schemas', 'ServerSummary', 'properties', 'nickname'],
+    doc.createNode({ type: 'string', description: `A short name for the server (${name}).` }),
+  );
+};
+
+/** Collect the server-sent events of the docs server's /__reload endpoint. */
+function listenForReloads(docsUrl) {
+  const events = [];
+  const request = http.get(`${docsUrl}/__reload`, (res) => {
+    res.setEncoding('utf8');
+    res.on('data', (chunk) => {
+      for (const match of chunk.matchAll(/^event: (\w+)$/gm)) events.push(match[1]);
+    });
+  });
+  request.on('error', () => {});
+  return { events, close: () => request.destroy() };
+}
+
+describe('pnpm start (scripts/dev.mjs)', () => {
+  let tmp;
+  let spec;
+  let out;
+  let dev;
+  let docsUrl;
+  let mockUrl;
+  let reloads;
+
+  beforeAll(async () => {
+    tmp = await makeTempDir('dev-loop-test-');
+    spec = await writeEditedSpec(join(tmp.dir, 'servers.yaml'));
+    out = join(tmp.dir, 'generated');
+    dev = startDev(['--spec', spec, '--out', out, '--docs-port', '0', '--mock-port', '0', '--locales', 'fr']);
+    [, docsUrl] = await dev.waitFor(/docs {2}(http:\/\/127\.0\.0\.1:\d+)/);
+    [, mockUrl] = await dev.waitFor(/mock {2}(http:\/\/127\.0\.0\.1:\d+)/);
+    await dev.waitFor(/^ready in /m, { timeoutMs: 90_000 });
+    reloads = listenForReloads(docsUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    reloads?.close();
+    if (dev && dev.child.exitCode === null) {
+      dev.child.kill('SIGKILL');
+      await dev.exited;
+    }
+    await tmp?.remove();
+  });
+
+  it('serves the first build: generated types, the docs page with live reload, the mock', async () => {
+    const schema = await readFile(join(out, 'schema.ts'), 'utf8');
+    expect(schema).toMatch(/^\/\/ This file is generated/);
+    expect(schema).toContain('listServers');
+    const page = await fetch(`${docsUrl}/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('VPS.org Servers API');
+    expect(html).toContain('<script src="/__reload.js"></script>');
+    const script = await fetch(`${docsUrl}/__reload.js`);
+    expect(await script.text()).toContain("new EventSource('/__reload')");
+    expect(await listedNames(mockUrl)).toEqual(['web-server-01', 'db-server-01']);
+  });
+
+  it('builds the locale pages after "ready"', async () => {
+    await dev.waitFor(/✔ docs fr \d/);
+    const page = await fetch(`${docsUrl}/fr/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script src="/__reload.js"></script>');
+  });
+
+  it('regenerates, rebuilds, reloads the page and restarts the mock after a save', async () => {
+    const from = dev.mark();
+    const reloadsBefore = reloads.events.filter((e) => e === 'reload').length;
+    await writeEditedSpec(spec, renameFirstServer('web-server-renamed'));
+    await dev.waitFor(/^ready in /m, { from });
+    const lines = dev.output.slice(from);
+    for (const stepLine of [/^✔ lint \d/m, /^✔ types \d/m, /^✔ docs \d/m, /^✔ mock restarted \d/m]) expect(lines).toMatch(stepLine);
+
+    expect(await readFile(join(out, 'schema.ts'), 'utf8')).toMatch(/nickname\?: string/);
+    expect(await (await fetch(`${docsUrl}/`)).text()).toContain('web-server-renamed');
+    expect(await listedNames(mockUrl)).toEqual(['web-server-renamed', 'db-server-01']);
+    await expect.poll(() => reloads.events.filter((e) => e === 'reload').length).toBeGreaterThan(reloadsBefore);
+  });
+
+  it('keeps the last good mock and generated code when the YAML does not parse', async () => {
+    const before = await readFile(join(out, 'schema.ts'), 'utf8');
+    const from = dev.mark();
+    await writeFile(spec, `${await readFile(spec, 'utf8')}\ninfo: [unclosed\n`);
+    const [problems] = await dev.waitFor(/✖ lint failed[\s\S]*?✖ not updated[^\n]*/, { from });
+    expect(problems).toMatch(/servers\.yaml:\d+:\d+ +error yaml:/);
+    expect(await listedNames(mockUrl)).toEqual(['web-server-renamed', 'db-server-01']);
+    expect(await readFile(join(out, 'schema.ts'), 'utf8')).toBe(before);
+    expect((await fetch(`${docsUrl}/`)).status).toBe(200);
+    await expect.poll(() => reloads.events.includes('problems')).toBe(true);
+  });
+
+  it('keeps the last good mock and generated code when the spec fails lint, with file:line', async () => {
+    const before = await readFile(join(out, 'schema.ts'), 'utf8');
+    const from = dev.mark();
+    await writeEditedSpec(spec, (doc) => {
+      renameFirstServer('web-server-unlinted')(doc);
+      doc.setIn(['paths', '/servers/', 'get', 'description'], 'Retrieve a list of all servers without a final period');
+    });
+    const [problems] = await dev.waitFor(/✖ lint failed[\s\S]*?✖ not updated[^\n]*/, { from });
+    expect(problems).toMatch(/servers\.yaml:\d+:\d+ +error rule\/operation-description-sentence: Operation descriptions are full sentences/);
+    expect(dev.output.slice(from)).not.toMatch(/✔ types|✔ mock restarted/);
+    expect(await listedNames(mockUrl)).toEqual(['web-server-renamed', 'db-server-01']);
+    expect(await readFile(join(out, 'schema.ts'), 'utf8')).toBe(before);
+  });
+
+  it('recovers on the next good save', async () => {
+    const from = dev.mark();
+    await writeEditedSpec(spec, renameFirstServer('web-server-fixed'));
+    await dev.waitFor(/^ready in /m, { from });
+    expect(await listedNames(mockUrl)).toEqual(['web-server-fixed', 'db-server-01']);
+    expect(await readFile(join(out, 'schema.ts'), 'utf8')).toMatch(/A short name for the server \(web-server-fixed\)/);
+  });
+
+  it('follows an editor that saves by renaming a temporary file over the spec', async () => {
+    const from = dev.mark();
+    const temp = join(tmp.dir, '.servers.yaml.swp');
+    await writeEditedSpec(temp, renameFirstServer('web-server-renamed-on-save'));
+    const { rename } = await import('node:fs/promises');
+    await rename(temp, spec);
+    await dev.waitFor(/^ready in /m, { from });
+    expect(await listedNames(mockUrl)).toEqual(['web-server-renamed-on-save', 'db-server-01']);
+  });
+
+  it('stops every child process on Ctrl-C (SIGINT) and frees both ports', async () => {
+    const children = descendantsOf(dev.child.pid);
+    expect(children.length).toBeGreaterThan(0); // at least the Prism host
+    dev.child.kill('SIGINT');
+    const { code } = await dev.exited;
+    expect(code).toBe(0);
+    await expect.poll(() => children.filter(isAlive), { timeout: 5000 }).toEqual([]);
+    await expect(fetch(`${mockUrl}/servers/`, auth)).rejects.toThrow();
+    await expect(fetch(`${docsUrl}/`)).rejects.toThrow();
+  });
+});
+
+describe('pnpm start: bad input', () => {
+  it('says which port is busy and exits 1', async () => {
+    const blocker = net.createServer();
+    await new Promise((r) => blocker.listen(0, '127.0.0.1', r));
+    const { port } = blocker.address();
+    try {
+      const dev = startDev(['--once', '--docs-port', String(port), '--mock-port', '0', '--out', '/nonexistent-never-written']);
+      const { code } = await dev.exited;
+      expect(code).toBe(1);
+      expect(dev.output).toContain(`Port ${port} on 127.0.0.1 is already in use, so the docs server cannot start there.`);
+      expect(dev.output).toContain('--docs-port');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('--once with a spec that fails lint: exit 1, problems with file:line, nothing generated', async () => {
+    const tmp = await makeTempDir('dev-once-test-');
+    try {
+      const spec = await writeEditedSpec(join(tmp.dir, 'servers.yaml'), (doc) => {
+        doc.deleteIn(['paths', '/servers/{server_id}/', 'delete', 'responses', '204']);
+      });
+      const out = join(tmp.dir, 'generated');
+      const dev = startDev(['--once', '--spec', spec, '--out', out, '--docs-port', '0', '--mock-port', '0', '--locales', '']);
+      expect((await dev.exited).code).toBe(1);
+      expect(dev.output).toMatch(/servers\.yaml:\d+:\d+ +error rule\/delete-returns-204: A DELETE operation must declare 204 No Content\./);
+      expect(dev.output).not.toMatch(/✔ types/);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      await tmp.remove();
+    }
+  });
+
+  it('rejects a bad port number and a missing spec with a clear message', async () => {
+    const badPort = startDev(['--mock-port', 'http']);
+    expect((await badPort.exited).code).toBe(2);
+    expect(badPort.output).toContain("--mock-port must be a port number from 0 to 65535, got 'http'.");
+    const missing = startDev(['--once', '--spec', '/nonexistent/servers.yaml', '--docs-port', '0', '--mock-port', '0']);
+    expect((await missing.exited).code).toBe(1);
+    expect(missing.output).toContain('The spec /nonexistent/servers.yaml does not exist or cannot be read.');
+  });
+});
