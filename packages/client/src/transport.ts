@@ -46,24 +46,41 @@ export function createTransport(config: TransportConfig): Transport {
     const pristine = !plain && canRetry && input.body !== null ? (input as Request).clone() : undefined;
 
     for (let attempt = 0; ; attempt++) {
-      const timeout = timeoutMs === Infinity ? undefined : AbortSignal.timeout(timeoutMs);
-      const signal = !callerSignal ? timeout : !timeout ? callerSignal : AbortSignal.any([callerSignal, timeout]);
+      let timedOut = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       let response: Response | BufferedResponse;
       try {
         if (plain) {
-          plain.init.signal = signal ?? null;
+          // The whole exchange, body included, happens here: a timer cleared at the end is
+          // cheaper than AbortSignal.timeout, whose timer lives on until it fires.
+          let signal = callerSignal;
+          if (timeoutMs !== Infinity) {
+            const controller = new AbortController();
+            timer = setTimeout(() => {
+              timedOut = true;
+              controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
+            }, timeoutMs);
+            signal = callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal;
+          }
+          plain.init.signal = signal;
           const received = await config.fetch(plain.url, plain.init);
           // Read the body here: the timeout covers it and a connection broken mid-body is retried.
           response = new BufferedResponse(received, plain.url, await received.text());
+          clearTimeout(timer);
         } else {
+          // openapi-fetch reads the body after this returns: the timeout must outlive the call.
+          const timeout = timeoutMs === Infinity ? undefined : AbortSignal.timeout(timeoutMs);
+          timeout?.addEventListener('abort', () => (timedOut = true), { once: true });
+          const signal = timeout ? AbortSignal.any([input.signal as AbortSignal, timeout]) : undefined;
           const request = attempt === 0 || !pristine ? (input as Request) : pristine.clone();
           response = await config.fetch(request, signal ? { signal } : undefined);
         }
       } catch (cause) {
+        clearTimeout(timer);
         // The caller's own abort wins: never retried, never rewrapped.
         if (callerSignal?.aborted) throw callerSignal.reason;
         const url = config.redact(input.url);
-        const failure = timeout?.aborted
+        const failure = timedOut
           ? new VpsTimeoutError(method, url, timeoutMs, cause)
           : new VpsConnectionError(method, url, cause, undefined, config.redact);
         if (!canRetry || attempt >= maxRetries) throw failure;
