@@ -34,7 +34,14 @@ process.stdin.resume();
 const host = /** @type {string} */ (values.host);
 const prismPort = await freePort(host);
 const prismUrl = `http://${host}:${prismPort}`;
-const args = ['mock', '-h', host, '-p', String(prismPort), '-m', ...(values.dynamic ? ['-d'] : []), /** @type {string} */ (values.spec)];
+const args = [
+  'mock', '-h', host, '-p', String(prismPort), '-m',
+  ...(values.dynamic ? ['-d'] : []),
+  // Generated bodies (dynamic mode, `Prefer: dynamic=true`) carry only the declared properties,
+  // not random extra ones, as a real server answering to this spec would.
+  '--json-schema-faker-fillProperties=false',
+  /** @type {string} */ (values.spec),
+];
 try {
   await spawnPrism(args, {
     readyUrl: prismUrl,

@@ -1,11 +1,12 @@
 // Dynamic mode (`prism mock -d`): responses generated from the schemas rather than the examples
-// must still validate against those schemas, for every operation, every time.
+// must still validate against those schemas, for every operation, every time, and carry no
+// property the schemas do not declare.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVpsClient } from '@vpsorg/client';
 import { startMock } from '../src/index.js';
 import { TOKEN } from './support/clients.js';
 import { SERVER_ID, queryExample, requestExample } from './support/examples.js';
-import { operations, responseErrors, responseExample } from './support/spec.js';
+import { operations, responseErrors, responseExample, undeclaredResponseProperties } from './support/spec.js';
 
 const ROUNDS = 5;
 
@@ -42,7 +43,10 @@ describe('dynamic mode', () => {
       expect(bodies).toEqual(Array(ROUNDS).fill(undefined));
       return;
     }
-    for (const body of bodies) expect(responseErrors(operationId, status, body), JSON.stringify(body)).toEqual([]);
+    for (const body of bodies) {
+      expect(responseErrors(operationId, status, body), JSON.stringify(body)).toEqual([]);
+      expect(undeclaredResponseProperties(operationId, status, body), JSON.stringify(body)).toEqual([]);
+    }
     // Really generated: not the static example.
     expect(bodies.some((body) => JSON.stringify(body) !== JSON.stringify(responseExample(operationId, status)))).toBe(true);
   });

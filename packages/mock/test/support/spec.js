@@ -100,3 +100,37 @@ function report(validate, value) {
   if (validate(value)) return [];
   return validate.errors.map((e) => `${e.instancePath || '/'} ${e.message}`);
 }
+
+/** The member schemas a value must satisfy at once: the schema itself and its allOf/anyOf/oneOf parts. */
+function expand(schema) {
+  const resolved = deref(schema);
+  if (!resolved || typeof resolved !== 'object') return [];
+  const parts = [resolved];
+  for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
+    for (const member of resolved[keyword] ?? []) parts.push(...expand(member));
+  }
+  return parts;
+}
+
+/**
+ * JSON paths of properties in a response body that its declared schema does not declare:
+ * the response schemas allow extra properties, but a mock inventing them would mislead.
+ */
+export function undeclaredResponseProperties(operationId, status, body) {
+  const schema = declaredResponse(operationId, status).content['application/json'].schema;
+  return undeclaredIn([schema], body, '');
+}
+
+function undeclaredIn(schemas, value, at) {
+  const parts = schemas.flatMap(expand);
+  if (Array.isArray(value)) {
+    const items = parts.map((p) => p.items).filter(Boolean);
+    return value.flatMap((v, i) => undeclaredIn(items, v, `${at}/${i}`));
+  }
+  if (value === null || typeof value !== 'object') return [];
+  const declared = new Map();
+  for (const part of parts) {
+    for (const [name, sub] of Object.entries(part.properties ?? {})) declared.set(name, [...(declared.get(name) ?? []), sub]);
+  }
+  return Object.entries(value).flatMap(([name, v]) => (declared.has(name) ? undeclaredIn(declared.get(name), v, `${at}/${name}`) : [`${at}/${name}`]));
+}

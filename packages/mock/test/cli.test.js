@@ -1,0 +1,87 @@
+// `pnpm mock` (src/cli.js): prints a URL and a curl line that work as pasted, stops cleanly on
+// Ctrl-C (SIGINT), and says clearly why it cannot start.
+import { execFile, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, inject, it } from 'vitest';
+import { responseErrors } from './support/spec.js';
+
+const run = promisify(execFile);
+const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
+
+/** Run the CLI and collect its output until `Press Ctrl-C` (or its exit). */
+function startCli(args, env = {}) {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const ready = new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      output += `${line}\n`;
+      if (line.includes('Press Ctrl-C to stop.')) resolve(output);
+    });
+    exited.then(({ code }) => reject(new Error(`the CLI exited (${code}) before it was ready:\n${output}`)));
+  });
+  return { child, ready, exited, output: () => output };
+}
+
+describe('pnpm mock', () => {
+  it('prints the URL and a curl line that works as pasted, then stops on Ctrl-C', async () => {
+    const cli = startCli(['--port', '0', '--quiet']);
+    try {
+      const banner = await cli.ready;
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1];
+      expect(url).toBeDefined();
+      const curlLine = banner.split('\n').find((l) => l.trim().startsWith('curl ') && !l.includes('Prefer'));
+      expect(curlLine.trim()).toBe(`curl -H "Authorization: Bearer test-token" ${url}/servers/`);
+
+      const { stdout } = await run('sh', ['-c', curlLine.trim()]);
+      expect(responseErrors('listServers', 200, JSON.parse(stdout))).toEqual([]);
+      const errorLine = banner.split('\n').find((l) => l.includes('Prefer: code=404'));
+      const { stdout: notFound } = await run('sh', ['-c', errorLine.trim()]);
+      expect(JSON.parse(notFound)).toMatchObject({ code: 'not_found' });
+
+      cli.child.kill('SIGINT');
+      expect(await cli.exited).toEqual({ code: 0, signal: null });
+      expect(cli.output()).toContain('mock: stopped.');
+      await expect(fetch(`${url}/servers/`)).rejects.toThrow();
+    } finally {
+      cli.child.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  it('says the port is busy when MOCK_PORT is taken', async () => {
+    const port = new URL(inject('mockUrl')).port;
+    const failure = await run(process.execPath, [CLI], { env: { ...process.env, MOCK_PORT: port } }).catch((e) => e);
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+  });
+
+  it('--port wins over MOCK_PORT', async () => {
+    const port = new URL(inject('mockUrl')).port;
+    const failure = await run(process.execPath, [CLI, '--port', port], { env: { ...process.env, MOCK_PORT: '1' } }).catch((e) => e);
+    expect(failure.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+  });
+
+  it.each([
+    [['--port', 'abc'], '--port must be a port number from 0 to 65535, got "abc"'],
+    [['--port', '70000'], '--port must be a port number'],
+    [['--bogus'], "Unknown option '--bogus'"],
+  ])('rejects %j with a clear message', async (args, message) => {
+    const failure = await run(process.execPath, [CLI, ...args]).catch((e) => e);
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toContain(message);
+  });
+
+  it('rejects a bad MOCK_PORT', async () => {
+    const failure = await run(process.execPath, [CLI], { env: { ...process.env, MOCK_PORT: 'http' } }).catch((e) => e);
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toContain('MOCK_PORT must be a port number from 0 to 65535, got "http"');
+  });
+
+  it('--help prints the usage', async () => {
+    const { stdout } = await run(process.execPath, [CLI, '--help']);
+    expect(stdout).toContain('Usage: pnpm mock [--port N] [--dynamic]');
+  });
+});
