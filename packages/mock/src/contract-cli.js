@@ -47,7 +47,7 @@ if (values.help) {
   process.exit(0);
 }
 if (positionals.length !== 1) usageError(positionals.length === 0 ? 'the URL of the implementation is missing' : `one URL expected, got ${positionals.join(' ')}`);
-const [upstream] = positionals;
+const upstream = /** @type {string} */ (positionals[0]);
 const list = (value) => value?.split(',').map((s) => s.trim()).filter(Boolean);
 
 try {

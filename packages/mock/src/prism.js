@@ -176,8 +176,9 @@ export async function spawnNode(script, args, { readyLine, detached = true, star
         }
       }
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    // Both are pipes (stdio above), never null.
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
     child.once('error', rejectReady);
     // 'close' rather than 'exit': by then everything Prism wrote has been read.
     child.once('close', () => {
