@@ -1,7 +1,8 @@
 // The caller's AbortSignal always wins: the call rejects with the signal's reason at once,
 // whether the request is in flight or waiting to retry, and nothing is retried after it.
+// The servers abort the caller's controller themselves, so the order of events is fixed.
 import { afterEach, describe, expect, it } from 'vitest';
-import { VpsError } from '../src/index.js';
+import { VpsError, type RetryEvent } from '../src/index.js';
 import { rejection, testClient } from './support/client.js';
 import { closeAllServers, json, startServer } from './support/http-server.js';
 
@@ -9,30 +10,36 @@ afterEach(closeAllServers);
 
 describe('caller abort', () => {
   it('aborting an in-flight request rejects with an AbortError and is not retried', async () => {
-    const server = await startServer(() => {});
-    const { client } = testClient(server.url, { timeoutMs: 10_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    const server = await startServer(() => controller.abort()); // received, never answered
+    const { client, retries } = testClient(server.url, { timeoutMs: 10_000 });
     const error = await rejection(client.servers.get(1, { signal: controller.signal }));
     expect(error.name).toBe('AbortError');
     expect(error).not.toBeInstanceOf(VpsError);
     expect(server.requests).toHaveLength(1);
+    expect(retries).toHaveLength(0);
   });
 
   it('the abort reason given by the caller is what the call rejects with', async () => {
-    const server = await startServer(() => {});
-    const { client } = testClient(server.url);
-    const reason = new Error('user navigated away');
     const controller = new AbortController();
-    setTimeout(() => controller.abort(reason), 30);
+    const reason = new Error('user navigated away');
+    const server = await startServer(() => controller.abort(reason));
+    const { client } = testClient(server.url);
     expect(await rejection(client.servers.list(undefined, { signal: controller.signal }))).toBe(reason);
   });
 
   it('aborting during a retry wait stops at once', async () => {
-    const server = await startServer((_req, res) => json(res, 503, {}, { 'retry-after': '30' }));
-    const { client, retries } = testClient(server.url);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    const server = await startServer((_req, res) => json(res, 503, {}, { 'retry-after': '30' }));
+    const retries: RetryEvent[] = [];
+    const { client } = testClient(server.url, {
+      retry: {
+        onRetry: (event) => {
+          retries.push(event);
+          setTimeout(() => controller.abort(), 20); // once the 30 s wait has begun
+        },
+      },
+    });
     const error = await rejection(client.servers.get(1, { signal: controller.signal }));
     expect(error.name).toBe('AbortError');
     expect(retries).toHaveLength(1);
@@ -50,10 +57,9 @@ describe('caller abort', () => {
   });
 
   it('a raw call with a signal is aborted the same way', async () => {
-    const server = await startServer(() => {});
-    const { client } = testClient(server.url);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
+    const server = await startServer(() => controller.abort());
+    const { client } = testClient(server.url);
     const error = await rejection(
       client.raw.GET('/servers/{server_id}/', { params: { path: { server_id: 1 } }, signal: controller.signal }),
     );

@@ -74,12 +74,12 @@ describe('timeouts', () => {
     const server = await startServer(() => {
       /* never answers */
     });
-    const { client, retries } = testClient(server.url, { timeoutMs: 100, maxRetries: 1 });
+    const { client, retries } = testClient(server.url, { timeoutMs: 250, maxRetries: 1 });
     const error = await rejection(client.servers.get(7));
     expect(error).toBeInstanceOf(VpsTimeoutError);
     expect(error).toBeInstanceOf(VpsConnectionError);
-    expect(error.timeoutMs).toBe(100);
-    expect(error.message).toBe(`GET ${server.url}/servers/7/ timed out after 100 ms`);
+    expect(error.timeoutMs).toBe(250);
+    expect(error.message).toBe(`GET ${server.url}/servers/7/ timed out after 250 ms`);
     expect(server.requests).toHaveLength(2);
     expect(retries[0]?.error).toBeInstanceOf(VpsTimeoutError);
   });
@@ -122,16 +122,16 @@ describe('429 and Retry-After', () => {
     const server = await startServer((_req, res, { attempt }) =>
       attempt === 1
         ? json(res, 429, { code: 'rate_limited', message: 'Slow down.' }, {
-            'retry-after': new Date(Date.now() + 2000).toUTCString(),
+            'retry-after': new Date(Date.now() + 3000).toUTCString(),
           })
         : json(res, 200, activeServer),
     );
     const { client, retries } = testClient(server.url);
     await client.servers.get(12345);
     expect(server.requests).toHaveLength(2);
-    // An HTTP date has whole seconds: the wait is between 1 and 2 s from now.
-    expect(retries[0]!.delayMs).toBeGreaterThan(900);
-    expect(retries[0]!.delayMs).toBeLessThanOrEqual(2000);
+    // An HTTP date has whole seconds: 3 s from now, rounded down, is between 2 and 3 s away.
+    expect(retries[0]!.delayMs).toBeGreaterThan(1000);
+    expect(retries[0]!.delayMs).toBeLessThanOrEqual(3000);
   });
 
   it('prefers retry-after-ms, and caps what the server asks at maxRetryAfterMs', async () => {

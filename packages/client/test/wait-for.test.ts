@@ -29,11 +29,11 @@ describe('servers.waitFor', () => {
   it('times out with VpsWaitTimeoutError naming the last status seen', async () => {
     const server = await serverWithStatuses(['provisioning']);
     const { client } = testClient(server.url);
-    const error = await rejection(client.servers.waitFor(12345, 'active', { timeoutMs: 150, intervalMs: 20 }));
+    const error = await rejection(client.servers.waitFor(12345, 'active', { timeoutMs: 1000, intervalMs: 20 }));
     expect(error).toBeInstanceOf(VpsWaitTimeoutError);
-    expect(error).toMatchObject({ serverId: 12345, lastStatus: 'provisioning', timeoutMs: 150, expectedStatus: ['active'] });
+    expect(error).toMatchObject({ serverId: 12345, lastStatus: 'provisioning', timeoutMs: 1000, expectedStatus: ['active'] });
     expect(error.message).toBe(
-      'Server 12345 did not reach status active within 150 ms; last status seen: provisioning',
+      'Server 12345 did not reach status active within 1000 ms; last status seen: provisioning',
     );
     expect(server.requests.length).toBeGreaterThan(1);
   });
