@@ -106,7 +106,8 @@ try {
     { ...options, workDir, root: repoRoot },
     { lintSpec, generator, docs, startMock: mock.startMock, closeMock: mock.close },
   );
-  if (!options.watch) await shutdown(loop.firstCycleOk ? 0 : 1);
+  const ready = await loop.firstCycle;
+  if (!options.watch) await shutdown(ready ? 0 : 1);
 } catch (error) {
   console.error(`pnpm start failed: ${error.message}`);
   await shutdown(1);

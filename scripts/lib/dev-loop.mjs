@@ -8,7 +8,7 @@
 // spec, so a save during a cycle cannot mix two versions; it starts the next cycle.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
@@ -28,7 +28,7 @@ const localeBuilder = fileURLToPath(new URL('./locale-docs-build.mjs', import.me
  * services: { lintSpec(source, file), generator: { run(argv), warmUp(), close() },
  *             docs: { build({ specPath, outDir, locales }), serve({ port, root }), english, otherLocales },
  *             startMock({ spec }) → { url, stop() }, closeMock()? }
- * Resolves once the servers listen and the first cycle ended: { docsUrl, mockUrl, firstCycleOk, stop() }.
+ * Resolves once the servers listen: { docsUrl, mockUrl, firstCycle (a promise: did it get ready?), stop() }.
  */
 export async function startDevLoop(options, services) {
   const { specPath, outDir, workDir, host = '127.0.0.1', root = process.cwd(), print = console.log } = options;
@@ -59,7 +59,9 @@ export async function startDevLoop(options, services) {
     supervisor = createMockSupervisor({ front: mockFront, startBackend: (spec) => services.startMock({ spec }) });
     if (services.closeMock) cleanups.push(() => services.closeMock());
     cleanups.push(() => supervisor.stop());
-    cleanups.push(() => services.generator.close());
+    cleanups.push(async () => {
+      if (await services.generator.close()) await removeGeneratorTempFiles(outDir);
+    });
     services.generator.warmUp();
   } catch (error) {
     await stopAll();
@@ -81,7 +83,8 @@ export async function startDevLoop(options, services) {
       print(`${OK} ${okLabel} ${formatDuration(performance.now() - started)}`);
       return { ok: true, value };
     } catch (error) {
-      print(`${FAIL} ${name} failed after ${formatDuration(performance.now() - started)}\n${indent(error.message)}`);
+      // While stopping, builds cut short by Ctrl-C are expected: no alarm for those.
+      if (!stopping) print(`${FAIL} ${name} failed after ${formatDuration(performance.now() - started)}\n${indent(error.message)}`);
       return { ok: false, error };
     }
   };
@@ -219,7 +222,7 @@ export async function startDevLoop(options, services) {
 
       if (!(types.ok && english.ok && mock.ok)) {
         const kept = [!english.ok && 'docs', !mock.ok && 'mock'].filter(Boolean).join(' and ');
-        print(`${FAIL} not ready: see above.${kept ? ` The last good ${kept} keep${kept.includes(' and ') ? '' : 's'} running.` : ''}`);
+        if (!stopping) print(`${FAIL} not ready: see above.${kept ? ` The last good ${kept} keep${kept.includes(' and ') ? '' : 's'} running.` : ''}`);
         return false;
       }
       print(`ready in ${formatDuration(performance.now() - started)}${options.watch ? ` — watching ${specLabel} (Ctrl-C to stop)` : ''}`);
@@ -257,7 +260,7 @@ export async function startDevLoop(options, services) {
     return running;
   };
 
-  const firstCycleOk = await schedule();
+  const firstCycle = schedule();
   let watcher = null;
   if (options.watch) {
     watcher = watchFile(specPath, {
@@ -274,18 +277,31 @@ export async function startDevLoop(options, services) {
   return {
     docsUrl: docsServer.url,
     mockUrl: mockFront.url,
-    firstCycleOk,
-    /** Stop watching, let a running cycle end (bounded), stop every server, then any child left. */
+    firstCycle,
+    /**
+     * Stop watching and stop every server and child now; a cycle in progress is cut short,
+     * except a generator run, which is writing files and is let finish (see warm-script.mjs).
+     */
     async stop() {
       if (stopping) return;
       stopping = true;
       watcher?.close();
       cancelLocaleBuild();
-      await Promise.race([running, new Promise((r) => setTimeout(r, 5000))]);
       await stopAll();
-      await stopDescendants(); // e.g. a redocly process of a build that was cut short
+      await stopDescendants(); // e.g. a redocly process of a docs build cut short
     },
   };
+}
+
+/**
+ * A generator run cut short by Ctrl-C may leave the temporary file of an atomic write behind:
+ * writeFilesAtomically (generated-files.mjs) names it `<file>.<pid>.tmp`, and in the worker
+ * thread the pid is this process's.
+ */
+async function removeGeneratorTempFiles(dir) {
+  const suffix = `.${process.pid}.tmp`;
+  const names = await readdir(dir).catch(() => []);
+  await Promise.all(names.filter((n) => n.endsWith(suffix)).map((n) => rm(join(dir, n), { force: true })));
 }
 
 const indent = (text) => text.split('\n').map((line) => (line.startsWith('  ') ? line : `  ${line}`)).join('\n');

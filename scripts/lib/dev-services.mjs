@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from './paths.mjs';
-import { startWarmMockHost } from './warm-mock.mjs';
+import { createWarmMockHost } from './warm-mock.mjs';
 
 const docsScript = (name) => pathToFileURL(resolve(repoRoot, 'packages/docs/scripts', name)).href;
 
@@ -32,32 +32,34 @@ export async function loadDocsService({ wanted } = {}) {
 }
 
 /**
- * The dev loop's mock: a warm Prism host (see warm-mock.mjs), booted now in the background and
- * rebooted if it ever dies; @vpsorg/mock's startMock (a new Prism process per spec, ~5 s) if
- * the host cannot boot. Returns { startMock({ spec }), close() }.
+ * The dev loop's mock: a warm Prism host (see warm-mock.mjs), started now in the background and
+ * started again if it ever dies; @vpsorg/mock's startMock (a new Prism process per spec, ~5 s) if
+ * the host cannot start. Returns { startMock({ spec }), close() }.
  */
 export function createDevMockService({ print = console.log } = {}) {
-  let host = null;
+  let host = createWarmMockHost();
   let fallback = null;
-  const boot = () =>
-    startWarmMockHost().then(
-      (h) => (host = h),
-      async (error) => {
-        print(`note: the warm Prism host failed (${error.message.split('\n')[0]}); restarting Prism processes instead`);
-        const { startMock } = await import('@vpsorg/mock');
-        fallback = (options) => startMock({ dynamic: false, ...options });
-      },
-    );
-  let booting = boot();
+  let closed = false;
+  const useFallbackIfBroken = (h) =>
+    h.ready.catch(async (error) => {
+      if (closed) throw error;
+      print(`note: the warm Prism host failed (${error.message.split('\n')[0]}); restarting Prism processes instead`);
+      const { startMock } = await import('@vpsorg/mock');
+      fallback = (options) => startMock({ dynamic: false, ...options });
+    });
+  let booting = useFallbackIfBroken(host);
   return {
     async startMock(options) {
       await booting;
-      if (!fallback && !host.alive) await (booting = boot());
+      if (!fallback && !host.alive && !closed) {
+        host = createWarmMockHost();
+        await (booting = useFallbackIfBroken(host));
+      }
       return fallback ? fallback(options) : host.startMock(options);
     },
     async close() {
-      await booting.catch(() => {});
-      await host?.close();
+      closed = true;
+      await host.close();
     },
   };
 }

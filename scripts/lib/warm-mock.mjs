@@ -1,12 +1,13 @@
 // startMock({ spec }) → { url, stop() } (the @vpsorg/mock contract), served by one warm Prism
 // host process (prism-host.mjs) instead of a new Prism process per spec: a new mock is ready
-// in ~0.5 s instead of ~5 s, which is what keeps save-to-ready under 3 s on two cores.
+// in ~0.3 s instead of ~5 s, which is what keeps save-to-ready under 3 s on two cores.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const hostFile = fileURLToPath(new URL('./prism-host.mjs', import.meta.url));
 
-export async function startWarmMockHost({ bootTimeoutMs = 30_000 } = {}) {
+/** Forks the host now; `ready` settles when Prism is loaded. close() works at any moment. */
+export function createWarmMockHost({ bootTimeoutMs = 60_000 } = {}) {
   let log = '';
   const child = fork(hostFile, [], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -20,7 +21,7 @@ export async function startWarmMockHost({ bootTimeoutMs = 30_000 } = {}) {
   const exit = new Promise((r) =>
     child.once('exit', (code, signal) => {
       exited = true;
-      for (const { reject } of pending.values()) reject(new Error(`The Prism host exited (${code ?? signal}):\n${log.trim()}`));
+      for (const { reject } of pending.values()) reject(new Error(`The Prism host exited (${code ?? signal}).\n${log.trim()}`));
       pending.clear();
       r();
     }),
@@ -32,29 +33,30 @@ export async function startWarmMockHost({ bootTimeoutMs = 30_000 } = {}) {
     if (message.type === 'failed') waiter.reject(new Error(`Prism could not start on the new spec: ${message.message}`));
     else waiter.resolve(message);
   });
+  child.on('error', () => {}); // reported through 'exit'
   const request = (message) =>
     new Promise((resolvePromise, reject) => {
-      if (exited) return reject(new Error(`The Prism host is not running:\n${log.trim()}`));
+      if (exited) return reject(new Error(`The Prism host is not running.\n${log.trim()}`));
       pending.set(message.id, { resolve: resolvePromise, reject });
       child.send(message);
     });
 
-  await new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The Prism host did not start in ${bootTimeoutMs} ms:\n${log.trim()}`)), bootTimeoutMs);
-    child.once('message', (m) => m.type === 'ready' && (clearTimeout(timer), resolvePromise()));
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`The Prism host exited (${code}) while starting:\n${log.trim()}`))));
-  }).catch(async (error) => {
-    child.kill('SIGKILL');
-    throw error;
+  const ready = new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The Prism host did not start in ${bootTimeoutMs} ms.\n${log.trim()}`)), bootTimeoutMs);
+    child.on('message', (m) => m.type === 'ready' && (clearTimeout(timer), resolvePromise()));
+    exit.then(() => (clearTimeout(timer), reject(new Error(`The Prism host exited while starting.\n${log.trim()}`))));
   });
+  ready.catch(() => child.kill('SIGKILL'));
 
   let nextId = 0;
   return {
     pid: child.pid,
+    ready,
     get alive() {
       return !exited;
     },
     async startMock({ spec }) {
+      await ready;
       const id = (nextId += 1);
       const { port } = await request({ type: 'start', id, spec });
       let stopped = null;
@@ -64,12 +66,11 @@ export async function startWarmMockHost({ bootTimeoutMs = 30_000 } = {}) {
       };
     },
     async close() {
-      if (!exited) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-        await exit;
-        clearTimeout(timer);
-      }
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exit;
+      clearTimeout(timer);
     },
   };
 }

@@ -22,6 +22,8 @@ export function createWarmScript({ script, preload = [], cwd = process.cwd() }) 
   let output = '';
   let pending = null;
   let nextId = 0;
+  let closed = false;
+  let inFlight = null;
 
   function startWorker() {
     output = '';
@@ -59,14 +61,17 @@ export function createWarmScript({ script, preload = [], cwd = process.cwd() }) 
     },
     /** Run the script with argv. Resolves { ok, output, how: 'worker' | 'process' }. */
     async run(argv) {
+      if (closed) return { ok: false, output: 'stopped', how: 'none' };
       worker ??= startWorker();
       output = '';
       const id = (nextId += 1);
-      const result = await new Promise((resolvePromise) => {
+      inFlight = new Promise((resolvePromise) => {
         pending = { id, resolve: resolvePromise };
         worker.postMessage({ id, argv });
       });
-      if (result.ok) return { ...result, how: 'worker' };
+      const result = await inFlight;
+      inFlight = null;
+      if (result.ok || closed) return { ...result, how: 'worker' };
       // Never trust a failure seen only in the worker: the real CLI decides, and says why.
       if (worker) {
         await worker.terminate();
@@ -74,10 +79,18 @@ export function createWarmScript({ script, preload = [], cwd = process.cwd() }) 
       }
       return { ...(await runInProcess(script, argv, cwd)), how: 'process' };
     },
-    async close() {
+    /**
+     * Let a run in progress finish for up to `graceMs` (it may be writing files), then end the
+     * worker. Returns whether a run had to be cut short.
+     */
+    async close({ graceMs = 3000 } = {}) {
+      closed = true;
+      let cut = false;
+      if (inFlight) cut = (await Promise.race([inFlight.then(() => false), new Promise((r) => setTimeout(() => r(true), graceMs))])) === true;
       const w = worker;
       worker = null;
       if (w) await w.terminate();
+      return cut;
     },
   };
 }

@@ -87,6 +87,8 @@ describe('pnpm start (scripts/dev.mjs)', () => {
     const script = await fetch(`${docsUrl}/__reload.js`);
     expect(await script.text()).toContain("new EventSource('/__reload')");
     expect(await listedNames(mockUrl)).toEqual(['web-server-01', 'db-server-01']);
+    // It is Prism with the spec's rules, as `pnpm mock` serves it: no token, no answer.
+    expect((await fetch(`${mockUrl}/servers/`)).status).toBe(401);
   });
 
   it('builds the locale pages after "ready"', async () => {
