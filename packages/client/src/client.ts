@@ -86,7 +86,7 @@ export function createVpsClient(options?: VpsClientOptions): VpsClient {
       if (error instanceof VpsError) throw error;
       if (signal?.aborted) throw signal.reason;
       const url = redact(baseUrl + path);
-      if ((error as Error)?.name === 'TimeoutError') throw new VpsTimeoutError(method, url, settings.timeoutMs, error);
+      if ((error as Error)?.name === 'TimeoutError') throw new VpsTimeoutError(method, url, callOptions?.timeoutMs ?? settings.timeoutMs, error);
       if (error instanceof TypeError) throw new VpsConnectionError(method, url, error, undefined, redact);
       throw error;
     }

@@ -93,7 +93,8 @@ export function createTransport(config: TransportConfig): Transport {
       if (response.ok || !canRetry || attempt >= maxRetries) return response;
       const verdict = shouldRetryHeader(response.headers);
       if (verdict === false || (verdict === undefined && !isRetryableStatus(response.status))) return response;
-      if (response instanceof Response) await response.body?.cancel().catch(() => undefined);
+      // Free the connection of a response that will not be read.
+      if (!(response instanceof BufferedResponse)) await response.body?.cancel().catch(() => undefined);
       const asked = retryAfterMs(response.headers);
       const delayMs = asked === undefined ? backoffDelayMs(attempt + 1, policy) : Math.min(asked, policy.maxRetryAfterMs);
       policy.onRetry?.({
