@@ -43,10 +43,15 @@ const args = [
   /** @type {string} */ (values.spec),
 ];
 try {
-  await spawnPrism(args, {
+  const prism = await spawnPrism(args, {
     readyUrl: prismUrl,
     detached: false,
     onOutput: (chunk) => process.stdout.write(chunk),
+  });
+  // A mock without Prism behind it would only answer 502s: end, so the owner sees it.
+  prism.exited.then((code) => {
+    process.stderr.write(`mock: Prism exited unexpectedly (code ${code})\n`);
+    endGroup();
   });
 } catch (error) {
   process.stderr.write(`${/** @type {Error} */ (error).message}\n`);

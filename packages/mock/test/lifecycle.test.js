@@ -110,6 +110,22 @@ describe('stopping', () => {
   });
 });
 
+describe('when Prism dies under the mock', () => {
+  it('the mock ends too and says so, rather than answering 502s', async () => {
+    const spec = join(scratch, 'dying-spec.yaml');
+    copyFileSync(DEFAULT_SPEC, spec);
+    let output = '';
+    const mock = await startMock({ spec, onOutput: (chunk) => (output += chunk) });
+    const prism = processesMentioning(spec).filter(({ cmdline }) => cmdline.includes('prism-cli'));
+    expect(prism.length).toBeGreaterThanOrEqual(1);
+    for (const { pid } of prism) process.kill(pid, 'SIGKILL');
+    await mock.exited;
+    expect(output).toContain('mock: Prism exited unexpectedly');
+    expect(await groupGone(mock.pid)).toBe(true);
+    await mock.stop();
+  });
+});
+
 describe.concurrent('nothing is left behind when the owner ends without stop()', () => {
   it('a vitest suite whose test fails', async () => {
     const pidFile = join(scratch, 'suite-mock.pid');
