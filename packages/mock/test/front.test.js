@@ -1,0 +1,47 @@
+// The front's reading of Prism violations (src/front.js), case by case; the bad-input table
+// checks the same end to end against a real Prism.
+import { describe, expect, it } from 'vitest';
+import { explain, fieldOf } from '../src/front.js';
+import { schemaErrors } from './support/spec.js';
+
+const v = (location, message, extra = {}) => ({ location, message, severity: 'Error', code: 'x', ...extra });
+
+describe('fieldOf', () => {
+  it.each([
+    [v(['request', 'query', 'status'], 'must be equal to one of the allowed values'), 'status'],
+    [v(['request', 'path', 'server_id'], 'must be integer'), 'server_id'],
+    [v(['request', 'header', 'x-trace'], 'must be string'), 'x-trace'],
+    [v(['request', 'body', 'name'], 'must match pattern'), 'name'],
+    [v(['request', 'body', 'plan', 'id'], 'must be integer'), 'plan.id'],
+    [v(['request', 'body'], "Request body must have required property 'os_id'"), 'os_id'],
+    [v(['request', 'body'], "Request body must NOT have additional properties; found 'color'"), 'color'],
+    [v(['request', 'body'], 'Request body must NOT have fewer than 1 properties'), 'body'],
+    [v(['request'], 'Supported content types: application/json'), 'Content-Type'],
+    [v(['request'], 'Body parameter is required'), 'body'],
+  ])('%j -> %s', (violation, field) => {
+    expect(fieldOf(violation)).toBe(field);
+  });
+});
+
+describe('explain', () => {
+  it('builds an Error body, valid against the spec, with one detail per request error', () => {
+    const body = explain([
+      v(['request', 'query', 'status'], 'Request query parameter status must be one of active, stopped'),
+      v(['request', 'body', 'name'], 'Request body property name must match pattern'),
+    ]);
+    expect(schemaErrors('Error', body)).toEqual([]);
+    expect(body.code).toBe('invalid_request');
+    expect(body.details).toEqual([
+      { field: 'status', message: 'Request query parameter status must be one of active, stopped' },
+      { field: 'name', message: 'Request body property name must match pattern' },
+    ]);
+    expect(body.message).toContain('status must be one of');
+  });
+
+  it('leaves alone what is not a request error: warnings, response violations, security', () => {
+    expect(explain([])).toBeUndefined();
+    expect(explain([v(['request', 'body'], 'deprecated', { severity: 'Warning' })])).toBeUndefined();
+    expect(explain([v(['response', 'body', 'id'], 'must be integer')])).toBeUndefined();
+    expect(explain([v(['request'], 'Invalid security scheme used', { code: 401 })])).toBeUndefined();
+  });
+});
