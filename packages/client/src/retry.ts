@@ -56,6 +56,8 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
   const retryAfter = headers.get('retry-after')?.trim();
   if (!retryAfter) return undefined;
   if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000;
+  // An HTTP date names its day and month; anything else (e.g. "-5") is not one.
+  if (!/[a-z]{3}/i.test(retryAfter)) return undefined;
   const date = Date.parse(retryAfter);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -215,6 +215,15 @@ describe('5xx', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it('x-should-retry: true makes another status retryable', async () => {
+    const server = await startServer((_req, res, { attempt }) =>
+      attempt === 1 ? json(res, 409, { code: 'busy', message: 'Locked.' }, { 'x-should-retry': 'true' }) : json(res, 200, activeServer),
+    );
+    const { client, retries } = testClient(server.url);
+    await expect(client.servers.get(12345)).resolves.toEqual(activeServer);
+    expect(retries.map((r) => r.status)).toEqual([409]);
+  });
+
   it('x-should-retry: false stops retrying', async () => {
     const server = await startServer((_req, res) => json(res, 503, {}, { 'x-should-retry': 'false' }));
     const { client } = testClient(server.url);
