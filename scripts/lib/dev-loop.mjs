@@ -73,6 +73,7 @@ export async function startDevLoop(options, services) {
   print(`  mock  ${mockFront.url}`);
 
   let generation = 0;
+  let lastGoodGeneration = 0; // the last cycle whose spec passed lint
   let mockStarted = false;
   let stopping = false;
 
@@ -139,18 +140,19 @@ export async function startDevLoop(options, services) {
     build.done = new Promise((resolveDone) => {
       child.on('close', async (code) => {
         try {
-          if (build.cancelled || gen !== generation || stopping) return;
+          if (build.cancelled || gen !== lastGoodGeneration || stopping) return;
           if (code !== 0) {
             print(`${FAIL} docs ${locales.join(', ')} failed\n${indent(stderr.trim() || `exit ${code}`)}`);
             return;
           }
-          for (const code of locales) {
-            const target = join(liveDocsDir, code);
+          for (const locale of locales) {
+            const target = join(liveDocsDir, locale);
             await rm(`${target}.old`, { recursive: true, force: true });
             await rename(target, `${target}.old`).catch(() => {});
-            await rename(join(buildDir, code), target);
+            await rename(join(buildDir, locale), target);
             await rm(`${target}.old`, { recursive: true, force: true });
-            await rename(join(buildDir, 'openapi', `servers.${code}.json`), join(liveDocsDir, 'openapi', `servers.${code}.json`));
+            const bundle = join('openapi', `servers.${locale}.json`);
+            await rename(join(buildDir, bundle), join(liveDocsDir, bundle));
           }
           await publishEnglish(buildDir); // now with every language in its switcher
           docsServer.reload();
@@ -171,7 +173,6 @@ export async function startDevLoop(options, services) {
   async function cycle() {
     const gen = (generation += 1);
     const started = performance.now();
-    cancelLocaleBuild(); // its spec is outdated now
     let source;
     try {
       source = await readFile(specPath, 'utf8');
@@ -204,6 +205,9 @@ export async function startDevLoop(options, services) {
         docsServer.showProblems(lint.error.message);
         return false;
       }
+      // A good spec: from now on this cycle's pages are the ones to publish.
+      lastGoodGeneration = gen;
+      cancelLocaleBuild();
 
       const [types, english, mock] = await Promise.all([
         step('types', async () => {

@@ -28,7 +28,7 @@ export function startDev(args) {
     /** The current length of the output: pass it to waitFor to look only at what comes after. */
     mark: () => output.length,
     /** Resolves with the match of `pattern` in the output after `from`; rejects after `timeoutMs`. */
-    waitFor(pattern, { from = 0, timeoutMs = 60_000 } = {}) {
+    waitFor(pattern, { from = 0, timeoutMs = 120_000 } = {}) {
       return new Promise((resolvePromise, reject) => {
         const check = () => {
           const match = output.slice(from).match(pattern);

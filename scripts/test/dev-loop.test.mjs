@@ -64,7 +64,7 @@ describe('pnpm start (scripts/dev.mjs)', () => {
     [, mockUrl] = await dev.waitFor(/mock {2}(http:\/\/127\.0\.0\.1:\d+)/);
     await dev.waitFor(/^ready in /m, { timeoutMs: 90_000 });
     reloads = listenForReloads(docsUrl);
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     reloads?.close();

@@ -34,7 +34,7 @@ describe('pnpm start: live reload in Chromium', () => {
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(`${docsUrl}/`);
     await page.getByRole('heading', { name: /Live Reload Title One/ }).first().waitFor();
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
