@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SAMPLE_LANGUAGES } from './code-samples.mjs';
-import { makeOffline } from './offline.mjs';
+import { makeOffline, useFragmentLinks } from './offline.mjs';
 
 const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
 const REPO_ROOT = path.resolve(DOCS_DIR, '../..');
@@ -177,7 +177,7 @@ export async function buildDocs({ specPath = DEFAULT_SPEC, outDir = DEFAULT_OUT_
       if (!/const __redoc_options = \{[^\n]*"disableTelemetry":true/.test(html)) {
         throw new Error(`${locale.code}: the page was built with Redoc telemetry on; it must be off (telemetry: off in ${REDOCLY_CONFIG}).`);
       }
-      html = makeOffline(html, pagePath(locale));
+      html = useFragmentLinks(makeOffline(html, pagePath(locale)));
       html = html.replace(SWITCHER_MARKER, everyPage.length > 1 ? languageSwitcher(locale, everyPage) : '');
       return { locale, html, specFile };
     });

@@ -28,3 +28,17 @@ export function makeOffline(html, page = 'page') {
   if (remoteTag) throw new Error(`${page}: a tag loads a remote resource: ${remoteTag[0].slice(0, 200)}`);
   return out;
 }
+
+/**
+ * The page routes with URL fragments (#/servers/getserver), but build-docs pre-renders the links
+ * as paths (/servers/getserver), which hydration leaves as they are: opening one in a new tab
+ * would ask the server for a page that does not exist. Point the pre-rendered links at the
+ * fragments the page really uses.
+ */
+export function useFragmentLinks(html) {
+  const start = html.indexOf('<div id="redoc">');
+  const end = html.indexOf('<script type="module">', start);
+  if (start === -1 || end === -1) throw new Error('Unexpected page layout: no pre-rendered <div id="redoc"> before the Redoc script.');
+  const rendered = html.slice(start, end).replace(/\bhref="\/(?!\/)/g, 'href="#/');
+  return html.slice(0, start) + rendered + html.slice(end);
+}

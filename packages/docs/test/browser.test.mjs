@@ -1,0 +1,184 @@
+// The built pages in real Chromium (Debian's, driven by playwright-core), served on 127.0.0.1:
+// no request leaves the page's origin, no console error, all operations in the navigation, an
+// operation's parameters, responses, examples and every code-sample language, search, and each
+// locale page with its translated summaries and <html lang>.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { operationsOf, SAMPLE_LANGUAGES } from '../scripts/code-samples.mjs';
+import { LOCALES } from '../scripts/i18n.mjs';
+import { serveDocs } from '../scripts/serve.mjs';
+import { launchChromium, openRecordedPage } from './helpers/chromium.mjs';
+
+const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
+const SCREENSHOTS = path.join(DOCS_DIR, '.artifacts/screenshots');
+const dist = inject('docsDist');
+const bundled = JSON.parse(readFileSync(path.join(dist, 'openapi/servers.json'), 'utf8'));
+const OPERATIONS = operationsOf(bundled).map(([route, method, op]) => ({ route, method, ...op }));
+
+let server;
+let browser;
+let origin;
+const opened = [];
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await serveDocs({ port: 0, root: dist });
+  origin = new URL(server.url).origin;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await Promise.allSettled(opened.map((o) => o.context.close()));
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(pagePath) {
+  const recorded = await openRecordedPage(browser, origin);
+  opened.push(recorded);
+  const response = await recorded.page.goto(new URL(pagePath, server.url).href, { waitUntil: 'networkidle' });
+  expect(response.status()).toBe(200);
+  // Hydrated: the attribution logo is only added once the page's script has taken over.
+  await recorded.page.locator('img[alt="redocly logo"]').first().waitFor({ state: 'attached' });
+  return recorded;
+}
+
+/** The page made no request outside its origin and logged no error (checked after each test's actions). */
+function expectClean({ outside, consoleErrors, requests }) {
+  expect(requests.length, 'the page was requested').toBeGreaterThan(0);
+  expect(outside(), 'requests outside the page origin').toEqual([]);
+  expect(consoleErrors, 'console errors').toEqual([]);
+}
+
+/** Expand every tag group in the sidebar, then return the operation entries: [{ href, label }]. */
+async function navigationOperations(page) {
+  const menu = page.locator('[data-component-name="Menu/Menu"]').first();
+  const groups = menu.locator('a[href^="#/"]').filter({ hasNot: page.locator('[href^="#/section/"]') });
+  const groupHrefs = (await groups.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).filter((h) => /^#\/[^/]+$/.test(h));
+  for (const href of groupHrefs) {
+    await menu.locator(`a[href="${href}"]`).first().click();
+    await page.waitForURL((url) => url.hash === href.slice(1) || url.hash === href);
+  }
+  const entries = await menu.locator('a[href^="#/"]').evaluateAll((links) =>
+    links.map((a) => ({ href: a.getAttribute('href'), label: a.querySelector('[data-text]')?.getAttribute('data-text') ?? a.textContent.trim() })),
+  );
+  return entries.filter((e) => /^#\/(?!section\/)[^/]+\/[^/]+$/.test(e.href));
+}
+
+const normalize = (text) => text.replace(/\s+/g, ' ').trim();
+
+describe('the English page', () => {
+  it('loads with no console error, no outside request, and lists all 9 operations in the navigation', async () => {
+    const recorded = await open('/');
+    const { page } = recorded;
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    const nav = await navigationOperations(page);
+    expect(nav.map((e) => e.label).sort()).toEqual(OPERATIONS.map((op) => op.summary).sort());
+    expect(nav.map((e) => e.href.split('/').at(-1)).sort()).toEqual(OPERATIONS.map((op) => op.operationId.toLowerCase()).sort());
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'en-overview.png') });
+    expectClean(recorded);
+  });
+
+  it('shows an operation with its parameters, responses, examples and every code-sample language', async () => {
+    const recorded = await open('/');
+    const { page } = recorded;
+    const op = OPERATIONS.find((o) => o.operationId === 'updateServer');
+    const nav = await navigationOperations(page);
+    const entry = nav.find((e) => e.label === op.summary);
+    expect(entry, `${op.summary} in the navigation`).toBeDefined();
+    await page.locator(`[data-component-name="Menu/Menu"] a[href="${entry.href}"]`).first().click();
+    await page.waitForURL((url) => url.hash === `#/servers/${op.operationId.toLowerCase()}`);
+    const section = page.locator(`[id="servers/${op.operationId.toLowerCase()}"]`);
+    await expect.poll(() => section.getByRole('heading', { name: op.summary }).count()).toBe(1);
+    const text = async () => normalize(await section.innerText());
+
+    // Parameters: the path parameter and every request body field.
+    const body = bundled.components.schemas.ServerReplace;
+    const afterParams = await text();
+    for (const name of ['server_id', ...Object.keys(body.properties)]) expect(afterParams).toContain(name);
+    expect(afterParams).toContain(op.description.trim());
+
+    // Responses: one tab per documented status.
+    for (const code of Object.keys(op.responses)) {
+      expect(await section.getByRole('button', { name: code, exact: true }).count(), `response tab ${code}`).toBeGreaterThan(0);
+    }
+    // Examples: the 200 response example's values.
+    const example = bundled.components.examples.UpdatedServer.value;
+    expect(afterParams).toContain(`"${example.name}"`);
+    expect(afterParams).toContain(`"${example.hostname}"`);
+
+    // Code samples: the language menu lists all five; picking each shows its sample.
+    const samples = Object.fromEntries(op['x-codeSamples'].map((s) => [s.label, s.source]));
+    const labels = SAMPLE_LANGUAGES.map((l) => l.label);
+    const languageButton = () => section.locator('button[aria-haspopup="menu"]').filter({ hasText: new RegExp(`^(${labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`) }).first();
+    await languageButton().click();
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(labels);
+    for (const label of labels) {
+      // The sample's most telling line: its longest line found in no other language's sample.
+      const others = Object.entries(samples).filter(([l]) => l !== label).map(([, s]) => s);
+      const telling = samples[label].split('\n').filter((line) => !others.some((o) => o.includes(line))).sort((a, b) => b.length - a.length)[0];
+      const item = page.getByRole('menuitem', { name: label, exact: true });
+      if (!(await item.isVisible())) await languageButton().click();
+      await item.click();
+      await expect.poll(async () => text(), { message: `${label} sample shown` }).toContain(normalize(telling));
+      await page.screenshot({ path: path.join(SCREENSHOTS, `en-${op.operationId}-${label.toLowerCase()}.png`) });
+    }
+    expectClean(recorded);
+  });
+
+  it('search finds "reboot" and opens the reboot operation', async () => {
+    const recorded = await open('/');
+    const { page } = recorded;
+    await page.getByText('Search Ctrl+K').first().click();
+    const input = page.getByPlaceholder('Search docs...');
+    await input.fill('reboot');
+    const reboot = OPERATIONS.find((o) => o.operationId === 'rebootServer');
+    const hit = page.locator('[data-component-name="Search/SearchItem"]').filter({ hasText: reboot.summary }).first();
+    await hit.waitFor();
+    expect(normalize(await hit.innerText())).toContain(`POST ${reboot.route}`.replace('POST ', 'POST '));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'en-search-reboot.png') });
+    await hit.click();
+    await page.waitForURL((url) => url.hash === `#/server-actions/${reboot.operationId.toLowerCase()}`);
+    await expect.poll(() => page.getByRole('heading', { name: reboot.summary }).count()).toBeGreaterThan(0);
+    expectClean(recorded);
+  });
+});
+
+describe.each(LOCALES.map((l) => [l.code, l]))('the %s page', (code, locale) => {
+  const translations = parseYaml(readFileSync(path.join(DOCS_DIR, 'i18n', `${code}.yaml`), 'utf8')).translations;
+
+  it('has <html lang>, all 9 operations with their translated summaries, no outside request and no console error', async () => {
+    const recorded = await open(`/${code}/`);
+    const { page } = recorded;
+    expect(await page.locator('html').getAttribute('lang')).toBe(locale.htmlLang);
+    const nav = await navigationOperations(page);
+    expect(nav).toHaveLength(9);
+    const labels = nav.map((e) => e.label);
+    let documented = 0;
+    for (const op of OPERATIONS) {
+      const translated = translations[`operations.${op.operationId}.summary`]?.text;
+      if (!translated) continue;
+      documented++;
+      expect(labels, `${code}: summary of ${op.operationId}`).toContain(translated.trim());
+    }
+    expect(documented, `${code}: translated operation summaries`).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${code}-overview.png`) });
+    expectClean(recorded);
+  });
+
+  it('links every other page in its language switcher, and the links work', async () => {
+    const recorded = await open(`/${code}/`);
+    const { page } = recorded;
+    const switcher = page.getByRole('navigation', { name: 'Language' });
+    const links = await switcher.getByRole('link').evaluateAll((as) => as.map((a) => ({ lang: a.getAttribute('hreflang'), current: a.getAttribute('aria-current') })));
+    expect(links.map((l) => l.lang)).toEqual(['en', ...LOCALES.map((l) => l.htmlLang)]);
+    expect(links.filter((l) => l.current === 'page').map((l) => l.lang)).toEqual([locale.htmlLang]);
+    await switcher.locator('a[hreflang="en"]').click();
+    await page.waitForURL(`${server.url}index.html`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expectClean(recorded);
+  });
+});

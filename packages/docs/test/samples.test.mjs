@@ -1,0 +1,188 @@
+// Every code sample in the built docs runs against the Prism mock and gets the operation's
+// documented success status. The samples are taken from the bundled spec the page shows
+// (x-codeSamples), with only the server URL swapped for the mock's; a few lines that print
+// `STATUS <code>` are appended (code-samples.mjs STATUS_PROBES), except for the SDK, whose
+// requests are observed by wrapping the real global fetch.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { startMock } from '@vpsorg/mock';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { operationsOf, SAMPLE_LANGUAGES, STATUS_PROBES } from '../scripts/code-samples.mjs';
+
+const run = promisify(execFile);
+const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
+const bundled = JSON.parse(readFileSync(path.join(inject('docsDist'), 'openapi/servers.json'), 'utf8'));
+const BASE_URL = bundled.servers[0].url;
+
+const operations = operationsOf(bundled).map(([route, method, operation]) => ({
+  name: `${method.toUpperCase()} ${route} (${operation.operationId})`,
+  operationId: operation.operationId,
+  status: Number(Object.keys(operation.responses).filter((code) => /^2\d\d$/.test(code)).sort()[0]),
+  samples: Object.fromEntries((operation['x-codeSamples'] ?? []).map((s) => [s.lang, s.source])),
+}));
+
+function available(command, args) {
+  try {
+    execFileSync(command, args, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const HAVE_PYTHON = available('python3', ['-c', 'import requests']);
+const HAVE_PHP = available('php', ['-r', 'exit(function_exists("curl_init") ? 0 : 1);']);
+const HAVE_CURL = available('curl', ['--version']);
+
+let mock;
+let workDir;
+
+beforeAll(async () => {
+  // Inside the package, so the TypeScript sample's `import '@vpsorg/client'` resolves.
+  workDir = mkdtempSync(path.join(DOCS_DIR, '.artifacts', 'samples-'));
+  mock = await startMock();
+});
+
+afterAll(async () => {
+  await mock?.stop();
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+/** The sample with the documented server URL replaced by the mock's. */
+function pointAtMock(source) {
+  expect(source, 'the sample must use the spec server URL, so the test can redirect it').toContain(BASE_URL);
+  return source.replaceAll(BASE_URL, mock.url);
+}
+
+/** The last `STATUS <code>` line a run printed. */
+function statusOf({ stdout }) {
+  const found = [...stdout.matchAll(/^STATUS (\d{3})\s*$/gm)].at(-1);
+  if (!found) throw new Error(`The sample printed no STATUS line. Output:\n${stdout}`);
+  return Number(found[1]);
+}
+
+async function runFile(command, args, file) {
+  try {
+    return await run(command, [...args, file], { cwd: workDir, timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
+  } catch (error) {
+    throw new Error(`${command} ${path.basename(file)} failed (exit ${error.code}):\n${error.stderr || error.stdout || error.message}`);
+  }
+}
+
+const runners = {
+  curl: async (op, source) => {
+    const { stdout } = await run('bash', ['-c', pointAtMock(source) + STATUS_PROBES.curl], { timeout: 30_000 });
+    return statusOf({ stdout });
+  },
+  javascript: async (op, source) => {
+    const file = path.join(workDir, `${op.operationId}.fetch.mjs`);
+    writeFileSync(file, `${pointAtMock(source)}\n${STATUS_PROBES.javascript}\n`);
+    return statusOf(await runFile(process.execPath, [], file));
+  },
+  python: async (op, source) => {
+    const file = path.join(workDir, `${op.operationId}.py`);
+    writeFileSync(file, `${pointAtMock(source)}\n${STATUS_PROBES.python}\n`);
+    return statusOf(await runFile('python3', [], file));
+  },
+  php: async (op, source) => {
+    const file = path.join(workDir, `${op.operationId}.php`);
+    writeFileSync(file, `<?php\n${pointAtMock(source)}\n${STATUS_PROBES.php}\n`);
+    return statusOf(await runFile('php', [], file));
+  },
+  typescript: async (op, source) => {
+    const js = ts.transpileModule(pointAtMock(source), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
+    // Observe the SDK's requests through the real fetch: print each response's status.
+    const observe = [
+      'const realFetch = globalThis.fetch;',
+      'globalThis.fetch = async (...args) => {',
+      '  const response = await realFetch(...args);',
+      '  console.log(`STATUS ${response.status}`);',
+      '  return response;',
+      '};',
+    ].join('\n');
+    const file = path.join(workDir, `${op.operationId}.sdk.mjs`);
+    // A static import would run before the wrapper: load the sample after installing it.
+    const sampleFile = path.join(workDir, `${op.operationId}.sdk-sample.mjs`);
+    writeFileSync(sampleFile, js);
+    writeFileSync(file, `${observe}\nawait import(${JSON.stringify('./' + path.basename(sampleFile))});\n`);
+    return statusOf(await runFile(process.execPath, [], file));
+  },
+};
+
+const skipReason = { python: HAVE_PYTHON ? null : 'python3 with requests is not installed', php: HAVE_PHP ? null : 'php with the curl extension is not installed', curl: HAVE_CURL ? null : 'curl is not installed' };
+
+describe('the bundled spec has every sample', () => {
+  it('covers all 9 operations, each with all five languages', () => {
+    expect(operations).toHaveLength(9);
+    for (const op of operations) expect(Object.keys(op.samples), op.name).toEqual(SAMPLE_LANGUAGES.map((l) => l.lang));
+  });
+});
+
+describe('the TypeScript SDK samples type-check against the built @vpsorg/client', () => {
+  it('compiles all of them with no error under strict settings', () => {
+    const dir = mkdtempSync(path.join(DOCS_DIR, '.artifacts', 'typecheck-'));
+    try {
+      const files = operations.map((op) => {
+        const file = path.join(dir, `${op.operationId}.ts`);
+        writeFileSync(file, `${op.samples.typescript}\nexport {};\n`);
+        return file;
+      });
+      const program = ts.createProgram(files, {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        skipLibCheck: true,
+        types: ['node'],
+        typeRoots: [path.join(DOCS_DIR, '../../node_modules/@types')],
+      });
+      const problems = ts
+        .getPreEmitDiagnostics(program)
+        .map((d) => `${d.file ? path.basename(d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+      expect(problems).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(SAMPLE_LANGUAGES.map((l) => l.lang))('%s samples run against the mock', (lang) => {
+  const reason = skipReason[lang];
+  if (reason) {
+    it.skip(`skipped: ${reason}`, () => {});
+    return;
+  }
+  it.each(operations.map((op) => [op.name, op]))('%s gets its documented success status', async (_name, op) => {
+    expect(await runners[lang](op, op.samples[lang])).toBe(op.status);
+  });
+});
+
+describe('a wrong sample fails', () => {
+  // The harness must notice a sample that calls the wrong URL or sends an invalid body.
+  const reboot = operations.find((op) => op.operationId === 'rebootServer');
+  const create = operations.find((op) => op.operationId === 'createServer');
+
+  it('a cURL sample with a misspelt path gets a status other than the documented one', async () => {
+    const broken = reboot.samples.curl.replace('/reboot/', '/rebooot/');
+    expect(broken).not.toBe(reboot.samples.curl);
+    expect(await runners.curl(reboot, broken)).not.toBe(reboot.status);
+  });
+
+  it('a fetch sample sending an invalid body gets a status other than the documented one', async () => {
+    const broken = create.samples.javascript.replace("plan_id: 1", "plan_id: 'one'");
+    expect(broken).not.toBe(create.samples.javascript);
+    expect(await runners.javascript(create, broken)).not.toBe(create.status);
+  });
+
+  it('an SDK sample calling a method the client lacks throws', async () => {
+    const broken = reboot.samples.typescript.replace('.reboot(', '.restart(');
+    expect(broken).not.toBe(reboot.samples.typescript);
+    await expect(runners.typescript(reboot, broken)).rejects.toThrow(/restart is not a function|failed/);
+  });
+});
