@@ -34,6 +34,7 @@ process.stdin.resume();
 const host = /** @type {string} */ (values.host);
 const prismPort = await freePort(host);
 const prismUrl = `http://${host}:${prismPort}`;
+const publicUrl = `http://${host}:${values.port}`;
 const args = [
   'mock', '-h', host, '-p', String(prismPort), '-m',
   ...(values.dynamic ? ['-d'] : []),
@@ -46,7 +47,8 @@ try {
   const prism = await spawnPrism(args, {
     readyUrl: prismUrl,
     detached: false,
-    onOutput: (chunk) => process.stdout.write(chunk),
+    // Users only ever see the public URL: Prism's own log names its internal port.
+    onOutput: (chunk) => process.stdout.write(chunk.replaceAll(prismUrl, publicUrl)),
   });
   // A mock without Prism behind it would only answer 502s: end, so the owner sees it.
   prism.exited.then((code) => {
@@ -64,5 +66,5 @@ front.on('error', (error) => {
   endGroup();
 });
 front.listen(Number(values.port), host, () => {
-  process.stdout.write(`${READY_PREFIX}http://${host}:${values.port}\n`);
+  process.stdout.write(`${READY_PREFIX}${publicUrl}\n`);
 });
