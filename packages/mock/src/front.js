@@ -76,15 +76,23 @@ export function createFront(upstream) {
       const headers = { ...req.headers, host: target.host };
       if (body.length > 0 || req.headers['content-length'] !== undefined) headers['content-length'] = String(body.length);
       delete headers['transfer-encoding'];
-      const upstreamRequest = httpRequest(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent },
-        (upstreamResponse) => forward(upstreamResponse, res),
-      );
-      upstreamRequest.on('error', (error) => {
-        if (!res.headersSent) send(res, 502, {}, { code: 'mock_unavailable', message: `Prism did not answer: ${error.message}` });
-        else res.destroy(error);
-      });
-      upstreamRequest.end(body);
+      const options = { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent };
+      const attempt = (retry) => {
+        const upstreamRequest = httpRequest(options, (upstreamResponse) => forward(upstreamResponse, res));
+        upstreamRequest.on('error', (error) => {
+          // Prism may close an idle keep-alive connection just as it is reused: the request
+          // never reached it, so sending it again is safe (the pattern Node's docs give).
+          if (retry && upstreamRequest.reusedSocket && /** @type {NodeJS.ErrnoException} */ (error).code === 'ECONNRESET') {
+            attempt(false);
+          } else if (!res.headersSent) {
+            send(res, 502, {}, { code: 'mock_unavailable', message: `Prism did not answer: ${error.message}` });
+          } else {
+            res.destroy(error);
+          }
+        });
+        upstreamRequest.end(body);
+      };
+      attempt(true);
     });
   });
 }
