@@ -1,0 +1,172 @@
+// What `pnpm docs` produces: one self-contained page per language, offline, telemetry off; a
+// bundled spec that passes the repository's lint; translations that change only text; and a
+// build that follows spec edits and refuses stale translation keys.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { buildDocs, DEFAULT_SPEC, ENGLISH } from '../scripts/build.mjs';
+import { operationsOf, SAMPLE_LANGUAGES } from '../scripts/code-samples.mjs';
+import { LOCALES } from '../scripts/i18n.mjs';
+
+const run = promisify(execFile);
+const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
+const REPO_ROOT = path.resolve(DOCS_DIR, '../..');
+const REDOCLY = path.join(DOCS_DIR, 'node_modules/.bin/redocly');
+const dist = inject('docsDist');
+const ALL = [ENGLISH, ...LOCALES];
+const pageFile = (code) => path.join(dist, code === 'en' ? 'index.html' : `${code}/index.html`);
+const specFile = (code) => path.join(dist, 'openapi', code === 'en' ? 'servers.json' : `servers.${code}.json`);
+
+const scratch = [];
+function tempDir(prefix) {
+  const dir = mkdtempSync(path.join(DOCS_DIR, '.artifacts', prefix));
+  scratch.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the pages', () => {
+  it.each(ALL.map((l) => [l.code, l]))('%s: one self-contained HTML file with its <html lang>', (code, locale) => {
+    const html = readFileSync(pageFile(code), 'utf8');
+    expect(html).toMatch(new RegExp(`^<!DOCTYPE html>\\s*<html lang="${locale.htmlLang}">`));
+    // Redoc is inlined: no script, stylesheet, font or image is loaded from anywhere.
+    expect(html).not.toMatch(/<script\b[^>]*\bsrc=/i);
+    expect(html).not.toMatch(/<link\b(?![^>]*rel="icon"[^>]*href="data:)[^>]*\bhref=/i);
+    expect(html).not.toMatch(/@import\s+(?:url\()?\s*["']?https?:|@font-face[^}]*url\(\s*["']?https?:/i);
+    expect(html).not.toMatch(/https?:\/\/(?:[\w-]+\.)*(?:redoc\.ly|cdn\.redocly\.com|otel\.[\w.-]+|fonts\.googleapis\.com|fonts\.gstatic\.com)/);
+    expect(html).toMatch(/const __redoc_options = \{[^\n]*"disableTelemetry":true/);
+    expect(html).toContain('hydrate(__redoc_definition');
+  });
+
+  it('every page links all six pages, marking itself', () => {
+    for (const locale of ALL) {
+      const html = readFileSync(pageFile(locale.code), 'utf8');
+      const nav = html.match(/<nav class="vpsorg-languages"[^>]*>(.*?)<\/nav>/s)?.[1];
+      expect(nav, `${locale.code} switcher`).toBeDefined();
+      const links = [...nav.matchAll(/<a href="([^"]+)" hreflang="([^"]+)"[^>]*?( aria-current="page")?>/g)];
+      expect(links.map((m) => m[2])).toEqual(ALL.map((l) => l.htmlLang));
+      expect(links.filter((m) => m[3]).map((m) => m[2])).toEqual([locale.htmlLang]);
+      for (const [, href] of links) {
+        expect(existsSync(path.resolve(path.dirname(pageFile(locale.code)), href)), `${locale.code} -> ${href}`).toBe(true);
+      }
+    }
+  });
+
+  it('pre-renders in-page links as #/ fragments, the routes the page uses', () => {
+    const html = readFileSync(pageFile('en'), 'utf8');
+    const rendered = html.slice(html.indexOf('<div id="redoc">'), html.indexOf('<script type="module">'));
+    expect(rendered).toContain('href="#/servers"');
+    expect(rendered).not.toMatch(/href="\/(?!\/)/);
+  });
+
+  it('prints the translation coverage of every locale', () => {
+    const log = inject('buildLog');
+    expect(log).toContain('Translation coverage');
+    for (const { code } of LOCALES) expect(log).toMatch(new RegExp(`^${code}\\s+\\d+/\\d+`, 'm'));
+  });
+});
+
+describe('the bundled spec behind the pages', () => {
+  it('passes redocly lint with the repository configuration', async () => {
+    const { stdout, stderr } = await run(REDOCLY, ['lint', specFile('en'), '--config', path.join(REPO_ROOT, 'redocly.yaml'), '--format', 'stylish'], {
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+    }).catch((error) => {
+      throw new Error(`redocly lint failed:\n${error.stdout}\n${error.stderr}`);
+    });
+    expect(`${stdout}\n${stderr}`).toMatch(/valid|no problems/i);
+  });
+
+  it('has the generated samples on all 9 operations, and matches the spec otherwise', () => {
+    const bundled = JSON.parse(readFileSync(specFile('en'), 'utf8'));
+    const source = parseYaml(readFileSync(DEFAULT_SPEC, 'utf8'));
+    const ops = operationsOf(bundled);
+    expect(ops).toHaveLength(9);
+    for (const [, , op] of ops) {
+      expect(op['x-codeSamples'].map((s) => s.label)).toEqual(SAMPLE_LANGUAGES.map((l) => l.label));
+      delete op['x-codeSamples'];
+    }
+    expect(bundled).toEqual(source);
+  });
+
+  it.each(LOCALES.map((l) => [l.code]))('%s: the translation changes only text (summaries, descriptions, titles)', (code) => {
+    const english = JSON.parse(readFileSync(specFile('en'), 'utf8'));
+    const localized = JSON.parse(readFileSync(specFile(code), 'utf8'));
+    const changed = [];
+    const compare = (a, b, at) => {
+      if (typeof a === 'string' && typeof b === 'string') {
+        if (a !== b) changed.push(at);
+        return;
+      }
+      expect(typeof b, at.join('/')).toBe(typeof a);
+      if (a && typeof a === 'object') {
+        expect(Object.keys(b), at.join('/')).toEqual(Object.keys(a));
+        for (const key of Object.keys(a)) compare(a[key], b[key], [...at, key]);
+      } else {
+        expect(b, at.join('/')).toBe(a);
+      }
+    };
+    compare(english, localized, []);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const at of changed) expect(['summary', 'description', 'title'], at.join('/')).toContain(at.at(-1));
+  });
+});
+
+describe('building from an edited spec', () => {
+  const source = parseYaml(readFileSync(DEFAULT_SPEC, 'utf8'));
+  const writeSpec = (dir, spec) => {
+    const file = path.join(dir, 'servers.yaml');
+    writeFileSync(file, stringifyYaml(spec));
+    return file;
+  };
+
+  it('regenerates the samples from the edit: new path, server and request example', async () => {
+    const dir = tempDir('edited-');
+    const spec = structuredClone(source);
+    spec.servers[0].url = 'https://api.vps.example.net/v2';
+    spec.paths['/servers/{server_id}/restart/'] = spec.paths['/servers/{server_id}/reboot/'];
+    delete spec.paths['/servers/{server_id}/reboot/'];
+    spec.paths['/servers/'].post.requestBody.content['application/json'].examples.webServer.value.name = 'edited-name-7';
+    const out = path.join(dir, 'dist');
+    await buildDocs({ specPath: writeSpec(dir, spec), outDir: out, locales: 'none', log: () => {} });
+    const bundled = JSON.parse(readFileSync(path.join(out, 'openapi/servers.json'), 'utf8'));
+    const restart = bundled.paths['/servers/{server_id}/restart/'].post['x-codeSamples'];
+    expect(restart.find((s) => s.lang === 'curl').source).toContain('curl -X POST "https://api.vps.example.net/v2/servers/12345/restart/"');
+    const create = bundled.paths['/servers/'].post['x-codeSamples'];
+    for (const sample of create) expect(sample.source, sample.label).toContain('edited-name-7');
+    const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(html).toContain('api.vps.example.net/v2/servers/12345/restart/');
+    expect(html).not.toContain('/reboot/');
+  });
+
+  it('fails with the stale keys named when a translated location leaves the spec, and writes no page', async () => {
+    const dir = tempDir('stale-');
+    const spec = structuredClone(source);
+    delete spec.paths['/servers/{server_id}/reboot/'];
+    const out = path.join(dir, 'dist');
+    const error = await buildDocs({ specPath: writeSpec(dir, spec), outDir: out, locales: ['ja'], log: () => {} }).catch((e) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(/Stale translation keys/);
+    expect(error.message).toContain('ja (i18n/ja.yaml)');
+    expect(error.message).toContain('operations.rebootServer.summary');
+    expect(existsSync(path.join(out, 'index.html'))).toBe(false);
+    expect(existsSync(path.join(out, 'ja/index.html'))).toBe(false);
+  });
+
+  it('says what is wrong with a missing spec or an unknown locale', async () => {
+    await expect(buildDocs({ specPath: '/nonexistent/servers.yaml', log: () => {} })).rejects.toThrow('Spec not found: /nonexistent/servers.yaml');
+    await expect(buildDocs({ locales: ['xx'], outDir: tempDir('locale-'), log: () => {} })).rejects.toThrow(/Unknown locale "xx": the docs have ja, sv, tl, it, fr/);
+  });
+
+  it('reports an invalid spec with what Redocly said', async () => {
+    const dir = tempDir('invalid-');
+    const file = path.join(dir, 'servers.yaml');
+    writeFileSync(file, 'openapi: 3.1.0\ninfo: [unclosed\n');
+    await expect(buildDocs({ specPath: file, outDir: path.join(dir, 'dist'), locales: 'none', log: () => {} })).rejects.toThrow(/redocly bundle failed/);
+  });
+});
