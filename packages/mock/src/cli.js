@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `pnpm mock`: serve the spec with Prism on 127.0.0.1 until Ctrl-C.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startMock } from './index.js';
 
@@ -57,7 +58,8 @@ try {
   mock = await startMock({
     port,
     dynamic: values.dynamic,
-    spec: values.spec,
+    // pnpm runs package scripts in the package folder; a relative path means the caller's.
+    spec: values.spec && resolve(process.env.INIT_CWD ?? process.cwd(), values.spec),
     onOutput: values.quiet ? undefined : (chunk) => process.stdout.write(chunk),
   });
 } catch (error) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `pnpm contract <url>`: check a running implementation of the API against the spec.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContract, formatReport } from './contract.js';
 
@@ -57,7 +58,8 @@ try {
     serverId: values['server-id'],
     only: list(values.only),
     skip: list(values.skip),
-    spec: values.spec,
+    // pnpm runs package scripts in the package folder; a relative path means the caller's.
+    spec: values.spec && resolve(process.env.INIT_CWD ?? process.cwd(), values.spec),
     onOutput: values.verbose ? (chunk) => process.stderr.write(chunk) : undefined,
   });
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report, upstream));

@@ -1,7 +1,7 @@
 // Contract testing: Prism's validating proxy in front of a real implementation. Each operation's
 // documented example requests go through it; Prism forwards them, checks the answers against
 // the spec and reports every mismatch in the `sl-violations` response header.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { DEFAULT_SPEC, freePort, spawnPrism } from './prism.js';
@@ -116,6 +116,7 @@ export async function checkContract({ upstream, token, spec = DEFAULT_SPEC, serv
   }
   if (!token) throw new TypeError('contract: a token is required (--token or VPS_API_TOKEN)');
   const specPath = resolve(spec);
+  if (!existsSync(specPath)) throw new Error(`contract: spec file not found: ${specPath}`);
   const known = exampleRequests(specPath, { serverId });
   const ids = new Set(known.map((r) => r.operationId));
   for (const id of [...(only ?? []), ...(skip ?? [])]) {
