@@ -65,7 +65,8 @@ try {
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report, upstream));
   process.exitCode = report.ok ? 0 : 1;
 } catch (error) {
-  if (error instanceof TypeError) usageError(error.message);
-  console.error(`contract: ${/** @type {Error} */ (error).message}`);
+  const message = /** @type {Error} */ (error).message.replace(/^contract: /, '');
+  if (error instanceof TypeError) usageError(message);
+  console.error(`contract: ${message}`);
   process.exitCode = 2;
 }

@@ -116,7 +116,7 @@ export async function checkContract({ upstream, token, spec = DEFAULT_SPEC, serv
   }
   if (!token) throw new TypeError('contract: a token is required (--token or VPS_API_TOKEN)');
   const specPath = resolve(spec);
-  if (!existsSync(specPath)) throw new Error(`contract: spec file not found: ${specPath}`);
+  if (!existsSync(specPath)) throw new Error(`spec file not found: ${specPath}`);
   const known = exampleRequests(specPath, { serverId });
   const ids = new Set(known.map((r) => r.operationId));
   for (const id of [...(only ?? []), ...(skip ?? [])]) {

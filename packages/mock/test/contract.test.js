@@ -117,6 +117,14 @@ describe('pnpm contract (the CLI)', () => {
     }
   });
 
+  it('exits 2 when no token is given, naming both ways to give one', async () => {
+    const env = { ...process.env };
+    delete env.VPS_API_TOKEN;
+    const failure = await run(process.execPath, [CLI, 'http://127.0.0.1:9/'], { env }).catch((e) => e);
+    expect(failure.code).toBe(2);
+    expect(failure.stderr).toContain('contract: a token is required (--token or VPS_API_TOKEN)');
+  });
+
   it('exits 2 with the usage when the URL is missing', async () => {
     const failure = await run(process.execPath, [CLI, '--token', 't']).catch((e) => e);
     expect(failure.code).toBe(2);
