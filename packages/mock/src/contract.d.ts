@@ -8,6 +8,8 @@ export interface ContractRequest {
   /** The name of the request-body example sent. */
   example?: string;
   body?: unknown;
+  /** The 2xx statuses the operation documents: a valid request expects one. */
+  success: number[];
 }
 
 export interface Violation {
@@ -21,7 +23,7 @@ export interface Violation {
 export interface ContractResult extends ContractRequest {
   status?: number;
   violations: Violation[];
-  /** Set when no answer came back from the implementation. */
+  /** Set when no answer came back, or not one of the documented success statuses. */
   error?: string;
 }
 

@@ -15,6 +15,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
  * @property {string} path The path with parameters and query filled in, e.g. '/servers/12345/'.
  * @property {string} [example] The name of the request-body example sent.
  * @property {unknown} [body]
+ * @property {number[]} success The 2xx statuses the operation documents: a valid request expects one.
  */
 
 /**
@@ -80,7 +81,13 @@ export function exampleRequests(spec = DEFAULT_SPEC, overrides = {}) {
         else if (parameter.in === 'query') query.set(parameter.name, String(value));
       }
       if (query.size > 0) path += `?${query}`;
-      const base = { operationId: operation.operationId ?? `${method.toUpperCase()} ${template}`, method: method.toUpperCase(), path };
+      const success = Object.keys(operation.responses ?? {}).filter((s) => /^2\d\d$/.test(s)).map(Number);
+      const base = {
+        operationId: operation.operationId ?? `${method.toUpperCase()} ${template}`,
+        method: method.toUpperCase(),
+        path,
+        success,
+      };
       const content = deref(doc, operation.requestBody)?.content?.['application/json'];
       const examples = Object.entries(content?.examples ?? {});
       if (examples.length === 0 && content?.example !== undefined) examples.push(['example', { value: content.example }]);
@@ -134,7 +141,7 @@ export async function checkContract({ upstream, token, spec = DEFAULT_SPEC, serv
     const results = [];
     // One at a time: a real implementation may be a shared staging server.
     for (const entry of requests) results.push(await send(proxyUrl, entry, token, timeoutMs));
-    const ok = results.every((r) => !r.error && !r.violations.some((v) => v.severity === 'Error'));
+    const ok = results.every((r) => !failed(r));
     return { ok, results };
   } finally {
     await prism.stop();
@@ -156,12 +163,15 @@ async function send(proxyUrl, entry, token, timeoutMs) {
     const violations = header ? JSON.parse(header) : [];
     // Prism answers a failure to reach the upstream itself, with a problem+json 5xx.
     const problem = response.status >= 500 && /problem\+json/.test(response.headers.get('content-type') ?? '');
-    return {
-      ...entry,
-      status: response.status,
-      violations,
-      ...(problem ? { error: `Prism could not get an answer from the upstream: ${problemDetail(text)}` } : {}),
-    };
+    let error;
+    if (problem) error = `Prism could not get an answer from the upstream: ${problemDetail(text)}`;
+    else if (entry.success.length > 0 && !entry.success.includes(response.status)) {
+      // A documented error is valid against the spec, but the example request is valid too:
+      // it should succeed, or the check never saw the success shape.
+      error = `expected ${entry.success.join(' or ')} for this valid example request` +
+        (response.status === 404 ? ' (does the server exist? see --server-id)' : '');
+    }
+    return { ...entry, status: response.status, violations, ...(error ? { error } : {}) };
   } catch (error) {
     return { ...entry, violations: [], error: /** @type {Error} */ (error).message };
   }
@@ -176,12 +186,16 @@ function problemDetail(text) {
   }
 }
 
+/** Whether a result breaks the contract: no answer, an unexpected status or an error violation. */
+function failed(result) {
+  return Boolean(result.error) || result.violations.some((v) => v.severity === 'Error');
+}
+
 /** A human-readable report of a contract run, one block per request. */
 export function formatReport({ ok, results }, upstream) {
   const lines = [`Contract check of ${upstream} against the spec`, ''];
   for (const r of results) {
-    const errors = r.violations.filter((v) => v.severity === 'Error');
-    const mark = r.error || errors.length > 0 ? 'FAIL' : 'ok  ';
+    const mark = failed(r) ? 'FAIL' : 'ok  ';
     const example = r.example ? ` (example ${r.example})` : '';
     lines.push(`${mark} ${r.operationId}: ${r.method} ${r.path}${example} -> ${r.status ?? 'no answer'}`);
     if (r.error) lines.push(`       ${r.error}`);
@@ -189,7 +203,7 @@ export function formatReport({ ok, results }, upstream) {
       lines.push(`       ${v.severity.toLowerCase()} at ${v.location.join('.')}: ${v.message}`);
     }
   }
-  const failed = results.filter((r) => r.error || r.violations.some((v) => v.severity === 'Error')).length;
-  lines.push('', ok ? `All ${results.length} requests conform to the spec.` : `${failed} of ${results.length} requests do not conform to the spec.`);
+  const failures = results.filter(failed).length;
+  lines.push('', ok ? `All ${results.length} requests conform to the spec.` : `${failures} of ${results.length} requests do not conform to the spec.`);
   return lines.join('\n');
 }

@@ -69,6 +69,19 @@ describe('checkContract', () => {
     expect(text).toContain('2 of 9 requests do not conform to the spec.');
   });
 
+  it('reports a documented error answer to a valid example request (the success shape went unchecked)', async () => {
+    const failing = await startImplementation({ status: { getServer: 404 } });
+    try {
+      const report = await checkContract({ upstream: failing.url, token: 't', only: ['getServer', 'listServers'] });
+      expect(report.ok).toBe(false);
+      const get = report.results.find((r) => r.operationId === 'getServer');
+      expect(get).toMatchObject({ status: 404, error: 'expected 200 for this valid example request (does the server exist? see --server-id)' });
+      expect(report.results.find((r) => r.operationId === 'listServers').error).toBeUndefined();
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('reports an implementation that cannot be reached', async () => {
     const gone = await startImplementation();
     await gone.close();

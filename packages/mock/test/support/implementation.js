@@ -15,10 +15,11 @@ const routes = operations.map(({ operationId, method, path, operation }) => {
 });
 
 /**
- * Start the implementation. `alter(operationId, body)` may return a changed body to break the contract.
+ * Start the implementation. `alter(operationId, body)` may return a changed body to break the
+ * contract; `status` maps operationIds to a documented error status to answer with instead.
  * @returns {Promise<{ url: string, requests: Array<{ method: string, url: string, authorization?: string }>, close: () => Promise<void> }>}
  */
-export async function startImplementation({ basePath = '', alter = (_id, body) => body } = {}) {
+export async function startImplementation({ basePath = '', alter = (_id, body) => body, status = {} } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
     req.resume();
@@ -29,6 +30,13 @@ export async function startImplementation({ basePath = '', alter = (_id, body) =
       if (!route) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ code: 'not_found', message: 'No such route.' }));
+        return;
+      }
+      if (status[route.operationId]) {
+        // Answer with a documented error instead, e.g. { getServer: 404 }.
+        const code = status[route.operationId];
+        res.writeHead(code, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(responseExample(route.operationId, code)));
         return;
       }
       if (route.status === 204) {
