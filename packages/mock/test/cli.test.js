@@ -26,6 +26,16 @@ function startCli(args, env = {}) {
   return { child, ready, exited, output: () => output };
 }
 
+const hasCurl = await run('sh', ['-c', 'command -v curl']).then(() => true, () => false);
+
+/** Run a printed curl line as a user would paste it; without curl, send the same request with fetch. */
+async function paste(line) {
+  if (hasCurl) return (await run('sh', ['-c', line.trim()])).stdout;
+  const headers = Object.fromEntries([...line.matchAll(/-H "([^:]+): ([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const url = /(http:\/\/\S+)\s*$/.exec(line)[1];
+  return (await fetch(url, { headers })).text();
+}
+
 describe('pnpm mock', () => {
   it('prints the URL and a curl line that works as pasted, then stops on Ctrl-C', async () => {
     const cli = startCli(['--port', '0', '--quiet']);
@@ -36,11 +46,10 @@ describe('pnpm mock', () => {
       const curlLine = banner.split('\n').find((l) => l.trim().startsWith('curl ') && !l.includes('Prefer'));
       expect(curlLine.trim()).toBe(`curl -H "Authorization: Bearer test-token" ${url}/servers/`);
 
-      const { stdout } = await run('sh', ['-c', curlLine.trim()]);
-      expect(responseErrors('listServers', 200, JSON.parse(stdout))).toEqual([]);
+      const list = await paste(curlLine);
+      expect(responseErrors('listServers', 200, JSON.parse(list))).toEqual([]);
       const errorLine = banner.split('\n').find((l) => l.includes('Prefer: code=404'));
-      const { stdout: notFound } = await run('sh', ['-c', errorLine.trim()]);
-      expect(JSON.parse(notFound)).toMatchObject({ code: 'not_found' });
+      expect(JSON.parse(await paste(errorLine))).toMatchObject({ code: 'not_found' });
 
       cli.child.kill('SIGINT');
       expect(await cli.exited).toEqual({ code: 0, signal: null });
