@@ -1,5 +1,5 @@
-// Builds the offline API reference: `redocly bundle` (with the code-samples decorator) turns
-// spec/servers.yaml into one bundled document; each locale's translation is applied to a copy of
+// Builds the offline API reference: Redocly's bundler (in-process, @redocly/openapi-core, with
+// the code-samples decorator of ./redocly.yaml) turns spec/servers.yaml into one bundled document; each locale's translation is applied to a copy of
 // it (./i18n.mjs); `redocly build-docs --inlineBundle` renders every variant into one
 // self-contained HTML page. Output (dist/ by default):
 //   index.html                English page
@@ -54,6 +54,28 @@ function redocly(args) {
       reject(new Error(`redocly ${args[0]} failed (exit ${error.code ?? error.signal}):\n${said}`));
     });
   });
+}
+
+let openapiCore;
+/**
+ * Bundle the spec in-process (no CLI start-up per build: the dev loop rebuilds on every save),
+ * with this folder's redocly.yaml, whose decorator adds the code samples.
+ */
+async function bundleSpec(specPath) {
+  openapiCore ??= await import('@redocly/openapi-core');
+  const config = await openapiCore.loadConfig({ configPath: REDOCLY_CONFIG });
+  let result;
+  try {
+    result = await openapiCore.bundle({ ref: specPath, config });
+  } catch (error) {
+    throw new Error(`redocly bundle failed: ${specPath}: ${error.message}`);
+  }
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    const where = (p) => p.location?.[0]?.pointer ?? '';
+    throw new Error(`redocly bundle failed: ${specPath}:\n${errors.map((p) => `  ${p.message} ${where(p)}`.trimEnd()).join('\n')}`);
+  }
+  return result.bundle.parsed;
 }
 
 /** Run `task` over `items`, at most `limit` at a time, keeping their order in the result. */
@@ -133,9 +155,9 @@ export async function buildDocs({ specPath = DEFAULT_SPEC, outDir = DEFAULT_OUT_
   const work = await mkdtemp(path.join(outDir, '.build-'));
   try {
     // 1. Bundle once, adding the generated code samples.
+    const bundled = await bundleSpec(specPath);
     const bundledFile = path.join(work, 'servers.json');
-    await redocly(['bundle', specPath, '--config', REDOCLY_CONFIG, '--ext', 'json', '--output', bundledFile]);
-    const bundled = JSON.parse(await readFile(bundledFile, 'utf8'));
+    await writeFile(bundledFile, JSON.stringify(bundled, null, 2));
 
     // 2. One localized copy per locale; stale translation keys stop the build.
     const variants = [{ locale: ENGLISH, specFile: bundledFile }];
