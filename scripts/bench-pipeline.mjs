@@ -7,7 +7,7 @@
 //     a touch with no change, a revert); from the write to the "ready" line. Aim: ≤ 3 s.
 // Usage: node scripts/bench-pipeline.mjs [--skip-build] [--skip-dev] [--cold-runs N] [--warm-runs N] [--edits N]
 import { spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +110,7 @@ async function benchDevLoop() {
       ['revert', () => original],
     ];
     const samples = [];
+    const steps = {}; // step name → durations in ms, from dev.mjs's own lines
     for (let i = 0; i < edits; i += 1) {
       const [kind, contents] = kinds[i % kinds.length];
       const next = contents ? contents() : await readFile(spec, 'utf8');
@@ -120,10 +121,16 @@ async function benchDevLoop() {
       const ms = performance.now() - started;
       if (!line.startsWith('ready')) throw new Error(`Save ${i + 1} (${kind}) did not get ready:\n${dev.output.slice(from)}`);
       samples.push(ms);
+      for (const [, name, value, unit] of dev.output.slice(from).matchAll(/^✔ (lint|types|docs|mock restarted) ([\d.]+) (ms|s)$/gm)) {
+        (steps[name] ??= []).push(unit === 's' ? Number(value) * 1000 : Number(value));
+      }
       console.log(`  save #${i + 1} ${kind.padEnd(22)} ${formatDuration(ms).padStart(7)}   (dev.mjs: ${line.trim()})`);
       await dev.waitFor(localesDone, { from, timeoutMs: 120_000 });
     }
     const m = median(samples);
+    console.log(`  per step (medians; types, docs and mock run in parallel after lint, docs starts with lint): ${Object.entries(steps)
+      .map(([name, xs]) => `${name} ${formatDuration(median(xs))}`)
+      .join(', ')}`);
     console.log(`  save-to-ready median ${formatDuration(m)} over ${samples.length} saves (min ${formatDuration(Math.min(...samples))}, max ${formatDuration(Math.max(...samples))}); aim ≤ 3 s: ${m <= 3000 ? 'met' : 'MISSED'}`);
     return { median: m, samples };
   } finally {
@@ -143,10 +150,12 @@ async function benchDevLoop() {
   }
 }
 
-console.log(`Pipeline benchmarks on ${availableParallelism()} cores, Node ${process.version}`);
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+console.log(`Pipeline benchmarks on ${availableParallelism()} cores, Node ${process.version}; load average ${load()}`);
 try {
   if (!values['skip-build']) await benchBuilds();
   if (!values['skip-dev']) await benchDevLoop();
+  console.log(`\nload average at the end: ${load()} (other work on the machine skews these numbers)`);
 } catch (error) {
   console.error(`bench-pipeline failed: ${error.message}`);
   process.exitCode = 1;
