@@ -17,7 +17,8 @@ export function launchChromium() {
 
 /** A fresh page that records requests leaving `origin` and console errors. */
 export async function openRecordedPage(browser, origin) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Reduced motion: no smooth scrolling, so screenshots show where the page settled.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   // Fail a step with the locator it waited for, well before the test's own timeout.
   page.setDefaultTimeout(10_000);
