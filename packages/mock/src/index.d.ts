@@ -19,7 +19,7 @@ export interface Mock {
   /** The API base URL, e.g. 'http://127.0.0.1:4010'; paths like /servers/ follow it. */
   readonly url: string;
   readonly port: number;
-  /** Prism's process id, which is also its process group id. */
+  /** Id of the mock's process group: its leader runs the front (src/front.js) and Prism. */
   readonly pid: number;
   readonly dynamic: boolean;
   /** Absolute path of the document served. */

@@ -1,4 +1,5 @@
-// @vpsorg/mock: the VPS.org Servers API served by Prism from spec/servers.yaml.
+// @vpsorg/mock: the VPS.org Servers API served by Prism from spec/servers.yaml, behind a thin
+// front (front.js) in a process group of its own (server.js).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ export { DEFAULT_SPEC, freePort, groupAlive, groupMembers, portIsFree };
  * @typedef {object} Mock
  * @property {string} url The API base URL, e.g. 'http://127.0.0.1:4010'; paths like /servers/ follow it.
  * @property {number} port
- * @property {number} pid Prism's process id, which is also its process group id.
+ * @property {number} pid Id of the mock's process group (its leader runs the front and Prism).
  * @property {boolean} dynamic
  * @property {string} spec Absolute path of the document served.
  * @property {Promise<number | null>} exited Settles with Prism's exit code when it exits, stopped or not.

@@ -1,6 +1,6 @@
-// Spawning and stopping the pinned Prism CLI. Prism runs as its own process group so that
-// stopping it also stops the HTTP server it forks with `-m`; embedding it in-process would need
-// deep `dist/` imports that move between versions.
+// Spawning and stopping node processes as process groups, above all the pinned Prism CLI: one
+// signal to the group also reaches the HTTP server Prism forks with `-m`. Spawning the CLI is
+// the stable way to run Prism; embedding it needs deep `dist/` imports that move between versions.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
