@@ -44,7 +44,7 @@ export function createWarmScript({ script, preload = [], cwd = process.cwd() }) 
       if (pending) {
         const done = pending;
         pending = null;
-        done.resolve({ ok: false, output, exitCode });
+        done.resolve({ ok: exitCode === 0, output, exitCode }); // process.exit(0) at the end is a success
       }
     };
     w.on('exit', gone);
