@@ -53,22 +53,30 @@ function expectClean({ outside, consoleErrors, requests }) {
   expect(consoleErrors, 'console errors').toEqual([]);
 }
 
-/** Expand every tag group in the sidebar, then return the operation entries: [{ href, label }]. */
+/**
+ * Open each tag group of the sidebar in turn and collect the operation entries it shows:
+ * [{ href, label }]. Each entry must be visible while its group is open.
+ */
 async function navigationOperations(page) {
   const menu = page.locator('[data-component-name="Menu/Menu"]').first();
-  const groups = menu.locator('a[href^="#/"]').filter({ hasNot: page.locator('[href^="#/section/"]') });
-  const groupHrefs = (await groups.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).filter((h) => /^#\/[^/]+$/.test(h));
-  for (const href of groupHrefs) {
-    await menu.locator(`a[href="${href}"]`).first().click();
-    await page.waitForURL((url) => url.hash === href.slice(1) || url.hash === href);
+  const links = () =>
+    menu.locator('a[href^="#/"]').evaluateAll((as) =>
+      as.map((a) => ({ href: a.getAttribute('href'), label: a.querySelector('[data-text]')?.getAttribute('data-text') ?? a.textContent.trim() })),
+    );
+  const groups = (await links()).map((e) => e.href).filter((href) => /^#\/(?!section$)[^/]+$/.test(href));
+  expect(groups.length, 'tag groups in the navigation').toBeGreaterThan(0);
+  const found = new Map();
+  for (const group of groups) {
+    await menu.locator(`a[href="${group}"]`).first().click();
+    await page.waitForURL((url) => url.hash === group);
+    const inGroup = (await links()).filter((e) => e.href.startsWith(`${group}/`));
+    expect(inGroup.length, `operations under ${group}`).toBeGreaterThan(0);
+    for (const entry of inGroup) {
+      await menu.locator(`a[href="${entry.href}"]`).first().waitFor({ state: 'visible' });
+      found.set(entry.href, entry);
+    }
   }
-  const entries = await menu.locator('a[href^="#/"]').evaluateAll((links) =>
-    links.map((a) => ({ href: a.getAttribute('href'), label: a.querySelector('[data-text]')?.getAttribute('data-text') ?? a.textContent.trim() })),
-  );
-  const operations = entries.filter((e) => /^#\/(?!section\/)[^/]+\/[^/]+$/.test(e.href));
-  // Shown, not just present: every operation entry is visible once its group is open.
-  for (const { href } of operations) await menu.locator(`a[href="${href}"]`).first().waitFor({ state: 'visible' });
-  return operations;
+  return [...found.values()];
 }
 
 const normalize = (text) => text.replace(/\s+/g, ' ').trim();
