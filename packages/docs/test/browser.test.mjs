@@ -4,7 +4,7 @@
 // locale page with its translated summaries and <html lang>.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { operationsOf, SAMPLE_LANGUAGES } from '../scripts/code-samples.mjs';
@@ -160,6 +160,25 @@ describe('the English page', () => {
     await page.waitForURL((url) => url.hash === `#/server-actions/${reboot.operationId.toLowerCase()}`);
     await expect.poll(() => page.getByRole('heading', { name: reboot.summary }).count()).toBeGreaterThan(0);
     expectClean(recorded);
+  });
+});
+
+describe('opened from the file system (no server at all)', () => {
+  it('renders, routes and switches language with no request beyond the page file and no console error', async () => {
+    const recorded = await openRecordedPage(browser, 'null');
+    opened.push(recorded);
+    const { page, requests, consoleErrors } = recorded;
+    const file = pathToFileURL(path.join(dist, 'ja/index.html')).href;
+    await page.goto(file, { waitUntil: 'load' });
+    await page.locator('img[alt="redocly logo"]').first().waitFor({ state: 'attached' });
+    const nav = await navigationOperations(page);
+    expect(nav).toHaveLength(9);
+    await page.getByRole('navigation', { name: 'Language' }).locator('a[hreflang="fr"]').click();
+    await page.waitForURL(pathToFileURL(path.join(dist, 'fr/index.html')).href);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    const fetched = requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:'));
+    expect(fetched).toEqual([file, pathToFileURL(path.join(dist, 'fr/index.html')).href]);
+    expect(consoleErrors).toEqual([]);
   });
 });
 
