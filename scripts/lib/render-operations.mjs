@@ -109,7 +109,13 @@ export function collectOperations(spec) {
         deprecated: operation.deprecated === true,
         pathParams,
         query: queryParams.length > 0 ? { required: queryParams.some((p) => p.required) } : undefined,
-        body: requestBody ? { required: requestBody.required === true } : undefined,
+        body: requestBody
+          ? {
+              required: requestBody.required === true,
+              // openapi-typescript drops minProperties; the method's type keeps it, so `patch(id, {})` is a type error.
+              nonEmpty: (deref(spec, requestBody.content['application/json'].schema ?? {}).minProperties ?? 0) >= 1,
+            }
+          : undefined,
         successCode: Number(successCode),
         returnsJson: Boolean(success.content?.['application/json']),
       });
@@ -132,7 +138,10 @@ const comment = (lines, indent) =>
 function renderMethod(op) {
   const type = `operations[${JSON.stringify(op.operationId)}]`;
   const args = op.pathParams.map((name) => `${camelCase(name)}: ${type}["parameters"]["path"][${JSON.stringify(name)}]`);
-  if (op.body) args.push(`body${op.body.required ? '' : '?'}: NonNullable<${type}["requestBody"]>["content"]["application/json"]`);
+  if (op.body) {
+    const bodyType = `NonNullable<${type}["requestBody"]>["content"]["application/json"]`;
+    args.push(`body${op.body.required ? '' : '?'}: ${op.body.nonEmpty ? `AtLeastOneProperty<${bodyType}>` : bodyType}`);
+  }
   if (op.query) args.push(`query${op.query.required ? '' : '?'}: ${type}["parameters"]["query"]`);
   args.push('options?: RequestOptions');
   const result = op.returnsJson ? `${type}["responses"][${op.successCode}]["content"]["application/json"]` : 'void';
@@ -177,8 +186,9 @@ export function renderOperations(spec) {
   const body = [...groups].map(
     ([group, ops]) => `    ${group}: {\n${ops.map(renderMethod).join('\n')}\n    },`,
   );
+  const runtimeTypes = [...(operations.some((op) => op.body?.nonEmpty) ? ['AtLeastOneProperty'] : []), 'CallOperation', 'RequestOptions'];
   return `import type { operations } from './schema.js';
-import type { CallOperation, RequestOptions } from '../operation-call.js';
+import type { ${runtimeTypes.join(', ')} } from '../operation-call.js';
 
 /** Where each operation of the spec lives on the client: \`client[group][method]\`. */
 export const operationIndex = {

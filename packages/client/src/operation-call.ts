@@ -17,6 +17,9 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
+/** An object with at least one of T's properties: the type of a body whose schema has `minProperties: 1`. */
+export type AtLeastOneProperty<T> = { [K in keyof T]-?: Required<Pick<T, K>> & Partial<Omit<T, K>> }[keyof T];
+
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
 export interface OperationParams {

@@ -47,10 +47,11 @@ afterAll(async () => {
 });
 
 describe('the packed tarball', () => {
-  it('holds the builds, their types and the README, and nothing else', async () => {
+  it('holds the builds, their types, the README and the LICENSE, and nothing else', async () => {
     const { stdout } = await run('tar', ['-tzf', tarball]);
     expect(stdout.trim().split('\n').filter((f) => !f.endsWith('.map')).sort()).toEqual(
       [
+        'package/LICENSE',
         'package/README.md',
         'package/dist/index.cjs',
         'package/dist/index.d.cts',
@@ -136,6 +137,11 @@ export function typeErrors() {
   void client.servers.list({ status: 'exploded' });
   // @ts-expect-error no such path in the spec
   void client.raw.GET('/nope/');
+  // @ts-expect-error a PATCH body needs at least one field (minProperties: 1)
+  void client.servers.patch(12345, {});
+  // @ts-expect-error a misspelt field is no field of the PATCH body
+  void client.servers.patch(12345, { nmae: 'web' });
+  void client.servers.patch(12345, { backups_enabled: false });
 }
 `;
     await writeFile(

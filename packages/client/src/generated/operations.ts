@@ -1,6 +1,6 @@
 // This file is generated from spec/servers.yaml by `pnpm generate`. Do not edit it by hand.
 import type { operations } from './schema.js';
-import type { CallOperation, RequestOptions } from '../operation-call.js';
+import type { AtLeastOneProperty, CallOperation, RequestOptions } from '../operation-call.js';
 
 /** Where each operation of the spec lives on the client: `client[group][method]`. */
 export const operationIndex = {
@@ -78,7 +78,7 @@ export function createOperations(call: CallOperation) {
        *
        * `PATCH /servers/{server_id}/` (operationId `partialUpdateServer`).
        */
-      patch(serverId: operations["partialUpdateServer"]["parameters"]["path"]["server_id"], body: NonNullable<operations["partialUpdateServer"]["requestBody"]>["content"]["application/json"], options?: RequestOptions): Promise<operations["partialUpdateServer"]["responses"][200]["content"]["application/json"]> {
+      patch(serverId: operations["partialUpdateServer"]["parameters"]["path"]["server_id"], body: AtLeastOneProperty<NonNullable<operations["partialUpdateServer"]["requestBody"]>["content"]["application/json"]>, options?: RequestOptions): Promise<operations["partialUpdateServer"]["responses"][200]["content"]["application/json"]> {
         return call<operations["partialUpdateServer"]["responses"][200]["content"]["application/json"]>("PATCH", "/servers/{server_id}/", { path: { "server_id": serverId } }, body, options, true);
       },
       /**
