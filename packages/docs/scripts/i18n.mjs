@@ -217,7 +217,9 @@ export function translatableKeys(bundledSpecObject) {
 
 // How an entry's `source` relates to the spec's current English, whitespace runs being equal:
 // 'exact'; 'partial' when the English starts with the source's whole sentences and goes on (the
-// rest stays English, as the seeds do not have it); otherwise 'outdated'.
+// rest stays English, as the seeds do not have it) — a source without a closing period, like a
+// seed's table cell "Server hostname (FQDN)", is a whole sentence when the English ends one right
+// after it ("Server hostname (FQDN). More."), and the rest keeps that period; otherwise 'outdated'.
 function compareSource(english, source) {
   const isSpace = (c) => c !== undefined && /\s/.test(c);
   const src = source.trim();
@@ -238,6 +240,7 @@ function compareSource(english, source) {
   const rest = english.slice(i);
   if (rest.trim() === '') return { kind: 'exact' };
   if (/[.!?]$/.test(src) && isSpace(rest[0])) return { kind: 'partial', rest };
+  if (!/[.!?]$/.test(src) && /^[.!?]\s/.test(rest)) return { kind: 'partial', rest };
   return { kind: 'outdated' };
 }
 

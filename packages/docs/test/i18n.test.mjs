@@ -128,16 +128,41 @@ describe('translation files', () => {
   });
 
   describe.skipIf(!existsSync(seedsDir))('wording taken from the seeds (shared/seeds)', () => {
-    it.each(CODES)('%s: every uncorrected entry is the seed text as written; every corrected one is not', (code) => {
-      const raw = readFileSync(path.join(seedsDir, SEED_FILES[code]), 'utf8');
-      const seed = raw.replace(/\s+/g, ' ');
-      // Whole lines or table cells of the page, for the corrected entries' check.
-      const cells = new Set(raw.split('\n').map((line) => line.replace(/^\|\s*/, '').replace(/\s*\|$/, '').trim()));
-      for (const [key, entry] of Object.entries(loadTranslations(code).translations)) {
-        const text = entry.text.trim().replace(/\s+/g, ' ');
-        if (entry.corrected) expect(cells.has(text), `${code} ${key} is corrected, so not a line of the seed`).toBe(false);
-        else expect(seed.includes(text), `${code} ${key}: "${text}" not found in ${SEED_FILES[code]}`).toBe(true);
+    // Where a seed's text can stand on a line of the page: the whole line (titles, descriptions), its
+    // last column (a table's description, after the parameter, type and required cells; a status
+    // code's meaning, after the code), or its head before a colon (the status filter, whose values the
+    // page goes on to translate). Characters compare exactly: no-break spaces included.
+    const seedUnits = (raw) => {
+      const units = new Set();
+      // ja and sv put each table cell on a line of its own, between pipes.
+      const lines = raw.split('\n').map((l) => l.trim().replace(/^\|\s*/, '').replace(/\s*\|$/, '')).filter(Boolean);
+      for (const line of lines) {
+        const tails = [line];
+        for (let i = line.indexOf(' '); i !== -1; i = line.indexOf(' ', i + 1)) tails.push(line.slice(i + 1));
+        for (const tail of tails) {
+          units.add(tail);
+          const colon = tail.search(/\s?:/);
+          if (colon > 0) units.add(tail.slice(0, colon));
+        }
       }
+      return units;
+    };
+
+    it.each(CODES)('%s: every uncorrected entry is a whole unit of the seed, exactly as written; every corrected one is not', (code) => {
+      const units = seedUnits(readFileSync(path.join(seedsDir, SEED_FILES[code]), 'utf8'));
+      for (const [key, entry] of Object.entries(loadTranslations(code).translations)) {
+        const text = entry.text.trim();
+        if (entry.corrected) expect(units.has(text), `${code} ${key} is corrected, so not the seed's text`).toBe(false);
+        else expect(units.has(text), `${code} ${key}: "${text}" is not a line, a last column or a head of ${SEED_FILES[code]}`).toBe(true);
+      }
+    });
+
+    it('the check above catches a truncated, merged or respaced text', () => {
+      const units = seedUnits(readFileSync(path.join(seedsDir, SEED_FILES.fr), 'utf8'));
+      expect(units.has('Serveur introuvable - Le serveur n\'existe pas')).toBe(true);
+      expect(units.has('Serveur introuvable')).toBe(false);
+      expect(units.has('404 Serveur introuvable - Le serveur n\'existe pas Démarrer')).toBe(false);
+      expect(units.has('Activer les sauvegardes automatiques (par défaut : désactivé)')).toBe(false);
     });
 
     it.each(CODES)('%s: each operation title in the test table is the seed title or a documented correction', (code) => {
@@ -153,6 +178,20 @@ describe('translation files', () => {
 
 describe('corrected mistranslations', () => {
   const entry = (code, key) => loadTranslations(code).translations[key];
+
+  it('marks exactly the known mistranslations of shared/seeds/README.md as corrected, nothing else', () => {
+    const corrected = Object.fromEntries(
+      CODES.map((code) => [code, Object.entries(loadTranslations(code).translations).filter(([, e]) => e.corrected).map(([k]) => k).sort()]),
+    );
+    const falseValue = 'schemas.ServerCreate.properties.backups_enabled.description';
+    expect(corrected).toEqual({
+      ja: ['operations.updateServer.summary', 'responses.Unauthorized.description'],
+      sv: ['operations.updateServer.summary', falseValue],
+      tl: [],
+      it: [falseValue],
+      fr: ['operations.partialUpdateServer.summary', 'operations.updateServer.summary', falseValue],
+    });
+  });
 
   it('Japanese 401 says unauthorized (未認証), not 不正, on the page too', () => {
     const unauthorized = entry('ja', 'responses.Unauthorized.description');
@@ -277,6 +316,22 @@ describe('localizeSpec', () => {
     expect(spec.info.description).toContain('## Authentication');
     expect(report.partial).toEqual(expect.arrayContaining(['info.description', 'operations.createServer.description']));
     expect(localizeSpec(bundled, 'ja').spec.info.description).toBe(bundled.info.description);
+  });
+
+  it('has no outdated entry in any locale: every source is the spec\'s English or its leading sentences', () => {
+    for (const code of CODES) expect(localizeSpec(bundled, code).report.outdated, code).toEqual([]);
+  });
+
+  it('continues a seed cell without a closing period with the English that ends its sentence', () => {
+    const { spec, report } = localizeSpec(bundled, 'fr');
+    expect(report.partial).toEqual(expect.arrayContaining(['schemas.Hostname.description', 'schemas.Location.description']));
+    const english = bundled.components.schemas.Hostname.description;
+    expect(english.startsWith('Server hostname (FQDN). ')).toBe(true);
+    expect(spec.components.schemas.Hostname.description).toBe(`Nom d'hôte du serveur (FQDN)${english.slice('Server hostname (FQDN)'.length)}`);
+    // Without that sentence end right after it, the English is no continuation: outdated.
+    const changed = clone();
+    changed.components.schemas.Hostname.description = 'Server hostname (FQDN) of the server.';
+    expect(localizeSpec(changed, 'fr').report.outdated).toEqual(['schemas.Hostname.description']);
   });
 
   it('reports the keys of a removed operation as stale in every locale (an error), and still localizes', () => {

@@ -33,7 +33,8 @@ export function createOperations(call: CallOperation) {
        * Create a new server
        *
        * Deploy a new VPS server with the specified configuration. The server is created in the
-       * `provisioning` status and becomes `active` when it is ready, typically in 2-5 minutes.
+       * `provisioning` status and becomes `active` when it is ready, typically in 2-5 minutes
+       * (**inferred** from the documented response's `message`).
        *
        * `POST /servers/` (operationId `createServer`).
        */
@@ -73,8 +74,9 @@ export function createOperations(call: CallOperation) {
       /**
        * Partially update server
        *
-       * Update some fields of the server. Only the fields provided will be updated; at least one
-       * field must be given.
+       * Update specific server fields. Only the specified fields will be updated. **Inferred:** the
+       * fields are those of `PUT` (`name`, `hostname`, `backups_enabled`), and at least one must be
+       * given.
        *
        * `PATCH /servers/{server_id}/` (operationId `partialUpdateServer`).
        */

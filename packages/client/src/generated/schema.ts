@@ -16,7 +16,8 @@ export interface paths {
         /**
          * Create a new server
          * @description Deploy a new VPS server with the specified configuration. The server is created in the
-         *     `provisioning` status and becomes `active` when it is ready, typically in 2-5 minutes.
+         *     `provisioning` status and becomes `active` when it is ready, typically in 2-5 minutes
+         *     (**inferred** from the documented response's `message`).
          */
         post: operations["createServer"];
         delete?: never;
@@ -58,8 +59,9 @@ export interface paths {
         head?: never;
         /**
          * Partially update server
-         * @description Update some fields of the server. Only the fields provided will be updated; at least one
-         *     field must be given.
+         * @description Update specific server fields. Only the specified fields will be updated. **Inferred:** the
+         *     fields are those of `PUT` (`name`, `hostname`, `backups_enabled`), and at least one must be
+         *     given.
          */
         patch: operations["partialUpdateServer"];
         trace?: never;
@@ -155,7 +157,7 @@ export interface components {
             message: string;
             server: components["schemas"]["ServerRef"];
             /**
-             * @description Always `success` when the command was accepted.
+             * @description Always `success` when the command was accepted (**inferred**; the documentation shows only this value).
              * @example success
              * @enum {string}
              */
@@ -196,7 +198,8 @@ export interface components {
             message: string;
         };
         /**
-         * @description Server hostname, a fully qualified domain name (FQDN) of at most 253 characters.
+         * @description Server hostname (FQDN). **Inferred limits:** dot-separated labels of letters, digits and
+         *     hyphens, at most 253 characters.
          * @example web01.example.com
          */
         Hostname: string;
@@ -208,13 +211,14 @@ export interface components {
         IPv4Address: string | null;
         /**
          * Format: ipv6
-         * @description The server's public IPv6 address; `null` while the server is provisioning.
+         * @description The server's public IPv6 address. **Inferred:** `null` while the server is provisioning,
+         *     like `ip_address`.
          * @example 2001:0db8::1
          */
         IPv6Address: string | null;
         /**
-         * @description Data center location code, lower-case words joined by hyphens (for example `us-west`,
-         *     `us-east`).
+         * @description Data center location code. **Inferred format:** lower-case words joined by hyphens, at most
+         *     32 characters (for example `us-west`, `us-east`).
          * @example us-west
          */
         Location: string;
@@ -239,7 +243,7 @@ export interface components {
              */
             id: number;
             /**
-             * @description Memory in MiB.
+             * @description Memory in MiB (**inferred** unit).
              * @example 4096
              */
             memory: number;
@@ -249,7 +253,7 @@ export interface components {
              */
             name: string;
             /**
-             * @description Disk storage in GB.
+             * @description Disk storage in GB (**inferred** unit).
              * @example 80
              */
             storage: number;
@@ -262,7 +266,7 @@ export interface components {
         /** @description The VPS plan with its monthly bandwidth allowance. */
         PlanDetail: components["schemas"]["Plan"] & {
             /**
-             * @description Monthly bandwidth allowance in GB.
+             * @description Monthly bandwidth allowance in GB (**inferred** unit).
              * @example 2048
              */
             bandwidth: number;
@@ -270,22 +274,22 @@ export interface components {
         /** @description The server's current resource usage. */
         ResourceUsage: {
             /**
-             * @description Bandwidth used in the current month, in GB.
+             * @description Bandwidth used in the current month, in GB (**inferred** unit).
              * @example 450
              */
             bandwidth_used: number;
             /**
-             * @description CPU usage in percent of the plan's vCPUs.
+             * @description CPU usage in percent of the plan's vCPUs (**inferred**; 0 to 100).
              * @example 23.5
              */
             cpu_percent: number;
             /**
-             * @description Disk space in use, in GB.
+             * @description Disk space in use, in GB (**inferred** unit).
              * @example 35
              */
             disk_used: number;
             /**
-             * @description Memory in use, in MiB.
+             * @description Memory in use, in MiB (**inferred** unit).
              * @example 2048
              */
             memory_used: number;
@@ -350,7 +354,8 @@ export interface components {
         /** @description The servers in the account. */
         ServerList: {
             /**
-             * @description Number of servers in `results`.
+             * @description Number of servers in `results`. **Inferred:** the documentation shows no paging, so
+             *     `results` holds every server and `count` is its length.
              * @example 2
              */
             count: number;
@@ -379,7 +384,10 @@ export interface components {
             name: components["schemas"]["ServerName"];
             status: components["schemas"]["ServerStatus"];
         };
-        /** @description The server's full configuration; all fields are required. */
+        /**
+         * @description The server's full configuration; all fields are required, as documented, `hostname` too:
+         *     a server created without one gets one here.
+         */
         ServerReplace: {
             /**
              * @description Enable or disable automatic backups.
@@ -390,7 +398,9 @@ export interface components {
             name: components["schemas"]["ServerName"];
         };
         /**
-         * @description The server's lifecycle status:
+         * @description The server's lifecycle status. The values are the documentation's (the list filter and the
+         *     examples); **inferred:** what each means and what it becomes:
+         *
          *     - `provisioning`: being created; `ip_address` is `null` until it is ready.
          *     - `active`: running.
          *     - `starting`: a start was requested; becomes `active`.
@@ -411,7 +421,10 @@ export interface components {
         /** @description A server as it appears in the server list. */
         ServerSummary: {
             created_at: components["schemas"]["Timestamp"];
-            /** @description The server's hostname (FQDN), or `null` when none was given. */
+            /**
+             * @description The server's hostname (FQDN). **Inferred:** `null` when none was given at creation
+             *     (it is optional there).
+             */
             hostname: components["schemas"]["Hostname"] | null;
             id: components["schemas"]["ServerIdValue"];
             ip_address: components["schemas"]["IPv4Address"];
@@ -445,6 +458,26 @@ export interface components {
          *     retry for idempotent requests.
          */
         InternalError: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description **Inferred.** Bad request - a query parameter is invalid (for example an unknown `status`). */
+        InvalidQuery: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description **Inferred.** Bad request - `server_id` is not a positive integer. */
+        InvalidServerId: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -561,8 +594,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServerList"];
                 };
             };
-            /** @description **Inferred.** Bad request - a query parameter is invalid (for example an unknown `status`). */
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidQuery"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -621,8 +653,7 @@ export interface operations {
                     "application/json": components["schemas"]["Server"];
                 };
             };
-            /** @description **Inferred.** Bad request - `server_id` is not a positive integer. */
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidServerId"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -690,8 +721,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description **Inferred.** Bad request - `server_id` is not a positive integer. */
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidServerId"];
             /** @description **Inferred.** Unauthorized - invalid or missing API token. */
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -818,7 +848,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description **Inferred.** Server stop command sent successfully. */
+            /**
+             * @description **Inferred.** Server stop command sent successfully. The documentation lists no status
+             *     codes for stop; the body is its example.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
