@@ -5,9 +5,9 @@ import { VpsConnectionError, VpsError, VpsInvalidResponseError, VpsTimeoutError,
 import { createOperations, type Operations } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
 import type { CallOperation } from './operation-call.js';
-import { checkMaxRetries, checkTimeout, resolveOptions, type VpsClientOptions } from './options.js';
+import { checkCallOptions, checkMaxRetries, checkTimeout, resolveOptions, type VpsClientOptions } from './options.js';
 import { BufferedResponse, PlainRequest } from './plain-request.js';
-import { redactUrl } from './redact.js';
+import { redactUrl, redactValue } from './redact.js';
 import { createTransport } from './transport.js';
 import { createWaitFor, type WaitFor } from './wait-for.js';
 import { SDK_NAME, SDK_VERSION } from './version.js';
@@ -63,6 +63,7 @@ export function createVpsClient(options?: VpsClientOptions): VpsClient {
   const call: CallOperation = async (method, path, params, body, callOptions, returnsJson) => {
     const init: Record<string, unknown> = { params, body, parseAs: 'text' };
     if (middleware.size === 0) init.Request = PlainRequest;
+    if (callOptions !== undefined) checkCallOptions(callOptions, `${method} ${path}`);
     const signal = callOptions?.signal;
     if (callOptions) {
       if (signal) init.signal = signal;
@@ -71,8 +72,8 @@ export function createVpsClient(options?: VpsClientOptions): VpsClient {
       else if (headers) init.headers = headers;
       if (timeoutMs !== undefined || maxRetries !== undefined) {
         const overrides = {
-          timeoutMs: timeoutMs === undefined ? undefined : checkTimeout(timeoutMs, 'timeoutMs'),
-          maxRetries: maxRetries === undefined ? undefined : checkMaxRetries(maxRetries, 'maxRetries'),
+          timeoutMs: timeoutMs === undefined ? undefined : checkTimeout(timeoutMs, 'timeoutMs', `${method} ${path}`),
+          maxRetries: maxRetries === undefined ? undefined : checkMaxRetries(maxRetries, 'maxRetries', `${method} ${path}`),
         };
         init.fetch = (input: Request | PlainRequest) => send(input, overrides);
       }
@@ -94,7 +95,7 @@ export function createVpsClient(options?: VpsClientOptions): VpsClient {
     const { response } = result;
     const requestId = response.headers.get('x-request-id') ?? undefined;
     if (!response.ok) {
-      throw createApiError({ status: response.status, body: result.error, method, url: redact(response.url), requestId });
+      throw createApiError({ status: response.status, body: redactValue(result.error, token), method, url: redact(response.url), requestId });
     }
     if (!returnsJson) return undefined as never;
     const text = result.data as string | undefined;
@@ -103,8 +104,8 @@ export function createVpsClient(options?: VpsClientOptions): VpsClient {
       return JSON.parse(text);
     } catch (error) {
       throw new VpsInvalidResponseError(
-        { status: response.status, body: text, method, url: redact(response.url), requestId },
-        `${method} ${redact(response.url)} answered ${response.status} with a body that is not the expected JSON (${(error as Error).message})`,
+        { status: response.status, body: redactValue(text, token), method, url: redact(response.url), requestId },
+        `${method} ${redact(response.url)} answered ${response.status} with a body that is not the expected JSON (${redactValue((error as Error).message, token)})`,
       );
     }
   };

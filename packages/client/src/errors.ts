@@ -1,5 +1,6 @@
 // The errors the SDK throws. None of them ever holds the API token: they carry the method, a
 // redacted URL, the status and the parsed body, never the request or its headers.
+import type { ServerStatus } from './types.js';
 
 /** Base of every error the SDK creates. */
 export class VpsError extends Error {
@@ -145,12 +146,12 @@ export class VpsTimeoutError extends VpsConnectionError {
 export class VpsWaitTimeoutError extends VpsError {
   override name = 'VpsWaitTimeoutError';
   readonly serverId: number;
-  readonly expectedStatus: readonly string[];
+  readonly expectedStatus: readonly ServerStatus[];
   /** The last status seen, or undefined when no poll completed. */
-  readonly lastStatus: string | undefined;
+  readonly lastStatus: ServerStatus | undefined;
   readonly timeoutMs: number;
 
-  constructor(serverId: number, expectedStatus: readonly string[], lastStatus: string | undefined, timeoutMs: number) {
+  constructor(serverId: number, expectedStatus: readonly ServerStatus[], lastStatus: ServerStatus | undefined, timeoutMs: number) {
     super(
       `Server ${serverId} did not reach status ${expectedStatus.join(' or ')} within ${timeoutMs} ms; ` +
         (lastStatus ? `last status seen: ${lastStatus}` : 'no status was seen (no poll completed)'),

@@ -28,9 +28,11 @@ export type {
   ServerCreate,
   ServerCreated,
   ServerList,
+  ServerListQuery,
   ServerPatch,
   ServerReplace,
   ServerStatus,
+  ServerStatusFilter,
   ServerSummary,
 } from './types.js';
 export { SDK_VERSION } from './version.js';

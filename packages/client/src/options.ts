@@ -37,12 +37,46 @@ export interface ResolvedOptions {
   retry: RetryPolicy;
 }
 
+/** A bad argument to the SDK (an option, a per-call option, a waitFor argument), thrown before anything is sent. */
 export class VpsConfigError extends TypeError {
   override name = 'VpsConfigError';
 }
 
-function fail(message: string): never {
-  throw new VpsConfigError(`createVpsClient: ${message}`);
+/** Throws a VpsConfigError that names where the mistake is: `createVpsClient: ...`, `servers.get: ...`. */
+export function fail(message: string, where = 'createVpsClient'): never {
+  throw new VpsConfigError(`${where}: ${message}`);
+}
+
+const CLIENT_OPTIONS = ['token', 'baseUrl', 'fetch', 'timeoutMs', 'maxRetries', 'headers', 'userAgent', 'retry'];
+const RETRY_OPTIONS = ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs', 'onRetry'];
+// Names other SDKs use for the same thing: a user coming from them gets pointed at ours.
+const ALIASES: Record<string, string> = { baseURL: 'baseUrl', apiKey: 'token', timeout: 'timeoutMs', retries: 'maxRetries', defaultHeaders: 'headers' };
+
+/** Unknown keys are mistakes (a misspelt `baseURL` would silently talk to production): refuse them. */
+export function checkKnownKeys(value: object, known: readonly string[], what: string, where?: string): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const suggestion = ALIASES[key] ?? known.find((name) => name.toLowerCase() === key.toLowerCase());
+    fail(`unknown ${what} ${JSON.stringify(key)}${suggestion && known.includes(suggestion) ? `; did you mean ${JSON.stringify(suggestion)}?` : ''} (known: ${known.join(', ')})`, where);
+  }
+}
+
+// RFC 9110 field names are tokens; values may not hold line breaks or NUL (fetch would refuse
+// them at the first request, as a confusing network error).
+const HEADER_NAME = /^[!#$%&'*+.^`|~\w-]+$/;
+const BAD_HEADER_VALUE = /[\r\n\0]/;
+
+/** Checks a headers object; never echoes a value, which may be a secret. */
+export function checkHeaders(headers: unknown, what: string, where?: string): Record<string, string> {
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+    fail(`${what} must be an object of header names to strings`, where);
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) fail(`${JSON.stringify(name)} in ${what} is not a valid header name`, where);
+    if (typeof value !== 'string') fail(`header ${JSON.stringify(name)} must be a string, got ${typeof value}`, where);
+    if (BAD_HEADER_VALUE.test(value)) fail(`header ${JSON.stringify(name)} contains a line break or NUL`, where);
+  }
+  return headers as Record<string, string>;
 }
 
 function environmentToken(): string | undefined {
@@ -55,31 +89,32 @@ function environmentToken(): string | undefined {
   }
 }
 
-export function checkTimeout(value: unknown, what: string): number {
+export function checkTimeout(value: unknown, what: string, where?: string): number {
   if (value === Infinity) return value;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    return fail(`${what} must be a positive number of milliseconds (or Infinity), got ${String(value)}`);
+    return fail(`${what} must be a positive number of milliseconds (or Infinity), got ${String(value)}`, where);
   }
   return value;
 }
 
-export function checkMaxRetries(value: unknown, what: string): number {
+export function checkMaxRetries(value: unknown, what: string, where?: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    return fail(`${what} must be a whole number >= 0, got ${String(value)}`);
+    return fail(`${what} must be a whole number >= 0, got ${String(value)}`, where);
   }
   return value;
 }
 
-function checkDelay(value: unknown, what: string, fallback: number): number {
+export function checkDelay(value: unknown, what: string, fallback: number, where?: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    return fail(`${what} must be a number of milliseconds >= 0, got ${String(value)}`);
+    return fail(`${what} must be a number of milliseconds >= 0, got ${String(value)}`, where);
   }
   return value;
 }
 
 export function resolveOptions(options: VpsClientOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) fail('options must be an object');
+  checkKnownKeys(options, CLIENT_OPTIONS, 'option');
   const token = options.token ?? environmentToken();
   if (token === undefined || token === null) {
     fail('no API token. Pass { token } or set the VPS_API_TOKEN environment variable.');
@@ -105,18 +140,24 @@ export function resolveOptions(options: VpsClientOptions = {}): ResolvedOptions 
     // fetch refuses such URLs, and they would put a secret in every error message.
     fail('baseUrl must not contain a user name or password; the API token goes in { token }');
   }
+  if (parsed && (parsed.search || parsed.hash || /[?#]/.test(baseUrl))) {
+    // Paths are appended to the base URL: a query or fragment in it would swallow them.
+    fail('baseUrl must not contain a query (?) or fragment (#); give per-request values in the call');
+  }
 
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') fail(`fetch must be a function, got ${typeof options.fetch}`);
   const fetchImpl = options.fetch ?? (globalThis.fetch ? globalThis.fetch.bind(globalThis) : undefined);
   if (typeof fetchImpl !== 'function') fail('no fetch available: pass { fetch } on runtimes without a global fetch');
 
-  const headers = options.headers ?? {};
-  if (typeof headers !== 'object' || headers === null) fail('headers must be an object of header names to strings');
-  for (const [name, value] of Object.entries(headers)) {
-    if (typeof value !== 'string') fail(`header ${JSON.stringify(name)} must be a string, got ${typeof value}`);
+  const headers = checkHeaders(options.headers ?? {}, 'headers');
+  if (options.userAgent !== undefined) {
+    if (typeof options.userAgent !== 'string') fail('userAgent must be a string');
+    if (BAD_HEADER_VALUE.test(options.userAgent)) fail('userAgent contains a line break or NUL');
   }
-  if (options.userAgent !== undefined && typeof options.userAgent !== 'string') fail('userAgent must be a string');
 
   const retry = options.retry ?? {};
+  if (typeof retry !== 'object' || retry === null) fail('retry must be an object');
+  checkKnownKeys(retry, RETRY_OPTIONS, 'retry option');
   if (retry.onRetry !== undefined && typeof retry.onRetry !== 'function') fail('retry.onRetry must be a function');
 
   return {
@@ -134,4 +175,29 @@ export function resolveOptions(options: VpsClientOptions = {}): ResolvedOptions 
       onRetry: retry.onRetry,
     },
   };
+}
+
+const CALL_OPTIONS = ['signal', 'timeoutMs', 'maxRetries', 'headers', 'idempotencyKey'];
+
+/** Per-call options, checked only when a call has some (the common call has none: nothing to pay). */
+export function checkCallOptions(options: unknown, where: string): void {
+  if (typeof options !== 'object' || options === null) fail('options must be an object', where);
+  checkKnownKeys(options, CALL_OPTIONS, 'option', where);
+  const { signal, headers, idempotencyKey } = options as Record<string, unknown>;
+  if (signal !== undefined && !isAbortSignal(signal)) fail('signal must be an AbortSignal', where);
+  if (headers !== undefined) checkHeaders(headers, 'headers', where);
+  if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || idempotencyKey.trim() === '' || BAD_HEADER_VALUE.test(idempotencyKey))) {
+    fail('idempotencyKey must be a non-empty string without line breaks', where);
+  }
+}
+
+/** An AbortSignal, from this realm or another (a test runner's, a polyfill's). */
+export function isAbortSignal(value: unknown): value is AbortSignal {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AbortSignal).aborted === 'boolean' &&
+    typeof (value as AbortSignal).addEventListener === 'function' &&
+    typeof (value as AbortSignal).removeEventListener === 'function'
+  );
 }

@@ -29,3 +29,17 @@ export function redactUrl(url: string, secret?: string): string {
   }
   return result;
 }
+
+/**
+ * `value` (a parsed body or its text) with every occurrence of `secret` in its strings replaced
+ * by `REDACTED`: a server may echo the token back ("token abc… is invalid"), and the body goes
+ * into the error and its message. Only error paths call it.
+ */
+export function redactValue(value: unknown, secret: string): unknown {
+  if (typeof value === 'string') return value.includes(secret) ? value.split(secret).join(REDACTED) : value;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secret));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactValue(key, secret), redactValue(item, secret)]));
+  }
+  return value;
+}

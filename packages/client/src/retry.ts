@@ -5,7 +5,7 @@ export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', '
 
 /** Advanced: tuning of the retry delays (the defaults suit the API; tests make them small). */
 export interface RetryOptions {
-  /** First backoff cap in ms; the n-th retry waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^n)). Default 500. */
+  /** First backoff cap in ms; retry n (1 for the first) waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))). Default 500. */
   baseDelayMs?: number;
   /** Largest backoff in ms. Default 8000. */
   maxDelayMs?: number;

@@ -1,7 +1,7 @@
 // servers.waitFor: poll a server until it reaches a status (provisioning -> active, ...).
 import { VpsWaitTimeoutError } from './errors.js';
 import type { RequestOptions } from './operation-call.js';
-import { checkTimeout } from './options.js';
+import { checkDelay, checkKnownKeys, checkTimeout, fail, isAbortSignal } from './options.js';
 import { sleep } from './retry.js';
 import type { Server, ServerStatus } from './types.js';
 
@@ -22,13 +22,14 @@ export type WaitFor = (
 
 export function createWaitFor(get: (serverId: number, options?: RequestOptions) => Promise<Server>): WaitFor {
   return async function waitFor(serverId, status, options = {}) {
+    const where = 'servers.waitFor';
     const expected: readonly ServerStatus[] = typeof status === 'string' ? [status] : status;
-    if (expected.length === 0) throw new TypeError('waitFor: give at least one status to wait for');
-    const timeoutMs = checkTimeout(options.timeoutMs ?? 600_000, 'waitFor timeoutMs');
-    const intervalMs = options.intervalMs ?? 5_000;
-    if (typeof intervalMs !== 'number' || !(intervalMs >= 0)) {
-      throw new TypeError(`waitFor: intervalMs must be a number of milliseconds >= 0, got ${String(intervalMs)}`);
-    }
+    if (!Array.isArray(expected) || expected.length === 0) fail('give at least one status to wait for', where);
+    if (typeof options !== 'object' || options === null) fail('options must be an object', where);
+    checkKnownKeys(options, ['timeoutMs', 'intervalMs', 'signal'], 'option', where);
+    const timeoutMs = checkTimeout(options.timeoutMs ?? 600_000, 'timeoutMs', where);
+    const intervalMs = checkDelay(options.intervalMs, 'intervalMs', 5_000, where);
+    if (options.signal !== undefined && !isAbortSignal(options.signal)) fail('signal must be an AbortSignal', where);
     const deadline = timeoutMs === Infinity ? undefined : AbortSignal.timeout(timeoutMs);
     const caller = options.signal;
     const signal = caller && deadline ? AbortSignal.any([caller, deadline]) : (caller ?? deadline);

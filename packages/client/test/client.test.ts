@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULT_BASE_URL, SDK_VERSION, VpsConfigError, createVpsClient, operationIndex } from '../src/index.js';
+import { DEFAULT_BASE_URL, SDK_VERSION, VpsConfigError, createVpsClient, operationIndex, type VpsClientOptions } from '../src/index.js';
 import { TEST_TOKEN, testClient } from './support/client.js';
 import { activeServer, closeAllServers, json, startServer } from './support/http-server.js';
 
@@ -52,8 +52,18 @@ describe('construction', () => {
     [{ maxRetries: 1.5 }, /maxRetries must be a whole number/],
     [{ headers: { 'X-Team': 7 } as unknown as Record<string, string> }, /header "X-Team" must be a string/],
     [{ retry: { baseDelayMs: -5 } }, /retry.baseDelayMs must be a number of milliseconds >= 0/],
+    [{ baseURL: 'http://127.0.0.1:1' }, /unknown option "baseURL"; did you mean "baseUrl"\? \(known: token, baseUrl/],
+    [{ apiKey: 'k' }, /unknown option "apiKey"; did you mean "token"\?/],
+    [{ retry: { baseDelay: 5 } }, /unknown retry option "baseDelay" \(known: baseDelayMs/],
+    [{ baseUrl: 'https://admin.vps.org/api/v1?region=eu' }, /baseUrl must not contain a query \(\?\) or fragment/],
+    [{ baseUrl: 'https://admin.vps.org/api/v1#top' }, /baseUrl must not contain a query \(\?\) or fragment/],
+    [{ fetch: 'fetch' }, /fetch must be a function, got string/],
+    [{ headers: { 'X-Team': 'a\r\nX-Injected: 1' } }, /header "X-Team" contains a line break or NUL/],
+    [{ headers: { 'X Team': 'a' } }, /"X Team" in headers is not a valid header name/],
+    [{ userAgent: 'app/1\nX-Injected: 1' }, /userAgent contains a line break or NUL/],
   ])('rejects %j with a clear message', (options, message) => {
-    expect(() => createVpsClient({ token: TEST_TOKEN, ...options })).toThrow(message);
+    expect(() => createVpsClient({ token: TEST_TOKEN, ...(options as VpsClientOptions) })).toThrow(VpsConfigError);
+    expect(() => createVpsClient({ token: TEST_TOKEN, ...(options as VpsClientOptions) })).toThrow(message);
   });
 
   it('defaults the base URL to the spec server', () => {
@@ -73,6 +83,38 @@ describe('construction', () => {
     vi.stubEnv('VPS_API_TOKEN', 'from-the-environment');
     await createVpsClient({ token: 'explicit', baseUrl: server.url }).servers.get(1);
     expect(server.requests[0]!.headers.authorization).toBe('Bearer explicit');
+  });
+});
+
+describe('per-call options', () => {
+  it.each([
+    ['a signal that is not an AbortSignal', { signal: 'stop' }, /^GET \/servers\/\{server_id\}\/: signal must be an AbortSignal$/],
+    ['a misspelt option', { timeout: 5 }, /GET \/servers\/\{server_id\}\/: unknown option "timeout"; did you mean "timeoutMs"\?/],
+    ['a header with a line break', { headers: { 'X-Trace': 'a\nb' } }, /header "X-Trace" contains a line break or NUL/],
+    ['an empty idempotency key', { idempotencyKey: ' ' }, /idempotencyKey must be a non-empty string/],
+    ['a zero timeout', { timeoutMs: 0 }, /^GET \/servers\/\{server_id\}\/: timeoutMs must be a positive number/],
+  ])('%s rejects the call with a VpsConfigError and sends nothing', async (_what, options, message) => {
+    const server = await startServer((_req, res) => json(res, 200, activeServer));
+    const { client } = testClient(server.url);
+    const error = await client.servers.get(1, options as never).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(VpsConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('waitFor checks its arguments the same way', async () => {
+    const { client } = testClient('http://127.0.0.1:9');
+    const errors = await Promise.all([
+      client.servers.waitFor(1, [], {}).catch((e: unknown) => e),
+      client.servers.waitFor(1, 'active', { intervalMs: -1 }).catch((e: unknown) => e),
+      client.servers.waitFor(1, 'active', { timeout: 5 } as never).catch((e: unknown) => e),
+    ]);
+    for (const error of errors) expect(error).toBeInstanceOf(VpsConfigError);
+    expect(errors.map((e) => (e as Error).message)).toEqual([
+      'servers.waitFor: give at least one status to wait for',
+      'servers.waitFor: intervalMs must be a number of milliseconds >= 0, got -1',
+      expect.stringMatching(/^servers\.waitFor: unknown option "timeout"; did you mean "timeoutMs"\?/),
+    ]);
   });
 });
 

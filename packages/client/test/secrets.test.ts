@@ -20,6 +20,13 @@ beforeAll(async () => {
       return res.end('{not json');
     }
     if (path === '/servers/hang/') return;
+    // A careless server that echoes the token it was sent, in an error body and in a broken 200.
+    const sent = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+    if (path === '/servers/echo/') return json(res, 401, { code: 'unauthorized', message: `Token ${sent} is invalid.`, details: [{ field: sent, message: sent }] });
+    if (path === '/servers/echo-bad/') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(`${sent} is not JSON`);
+    }
     json(res, 200, { ...activeServer, status: 'provisioning' });
   });
 });
@@ -74,6 +81,19 @@ describe('the token never appears', () => {
     expect(errors[0]).toBeInstanceOf(VpsApiError);
     expect(retries.length).toBeGreaterThan(0);
     for (const event of retries) expectNoToken(event);
+  });
+
+  it('in errors built from a body that echoes the token back', async () => {
+    const { client } = testClient(server.url, { maxRetries: 0 });
+    const unauthorized = await rejection(client.servers.get('echo' as unknown as number));
+    expect(unauthorized.status).toBe(401);
+    expect(unauthorized.message).toContain('Token REDACTED is invalid.');
+    expect(unauthorized.body.details).toEqual([{ field: 'REDACTED', message: 'REDACTED' }]);
+    expectNoToken(unauthorized);
+    const invalid = await rejection(client.servers.get('echo-bad' as unknown as number));
+    expect(invalid).toBeInstanceOf(VpsInvalidResponseError);
+    expect(invalid.body).toBe('REDACTED is not JSON');
+    expectNoToken(invalid);
   });
 
   it('in the client object, its raw client and its operation groups', () => {
