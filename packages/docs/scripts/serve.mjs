@@ -49,7 +49,7 @@ function resolveInside(root, urlPath) {
 export async function serveDocs({ port = DEFAULT_PORT, root = DEFAULT_ROOT, host = '127.0.0.1' } = {}) {
   root = path.resolve(root);
   const rootStat = await stat(root).catch(() => null);
-  if (!rootStat?.isDirectory()) throw new Error(`Docs folder ${root} does not exist: build the docs first (pnpm docs).`);
+  if (!rootStat?.isDirectory()) throw new Error(`Docs folder ${root} does not exist: build the docs first (pnpm run docs).`);
 
   const server = http.createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });

@@ -1,4 +1,4 @@
-// What `pnpm docs` produces: one self-contained page per language, offline, telemetry off; a
+// What `pnpm run docs` produces: one self-contained page per language, offline, telemetry off; a
 // bundled spec that passes the repository's lint; translations that change only text; and a
 // build that follows spec edits and refuses stale translation keys.
 import { execFile } from 'node:child_process';

@@ -83,7 +83,7 @@ describe('serveDocs', () => {
   });
 
   it('says to build first when the folder is missing', async () => {
-    await expect(serveDocs({ port: 0, root: path.join(root, 'missing') })).rejects.toThrow(/does not exist: build the docs first \(pnpm docs\)/);
+    await expect(serveDocs({ port: 0, root: path.join(root, 'missing') })).rejects.toThrow(/does not exist: build the docs first \(pnpm run docs\)/);
   });
 
   it('closes idempotently', async () => {
