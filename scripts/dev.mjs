@@ -30,7 +30,11 @@ function parsePort(value, name) {
 }
 
 function parseOptions() {
+  // `pnpm start -- --help`: pnpm 10 passes the `--` on; it separates nothing here.
+  const args = process.argv.slice(2);
+  if (args[0] === '--') args.shift();
   const { values } = parseArgs({
+    args,
     options: {
       spec: { type: 'string', default: defaultSpec },
       out: { type: 'string', default: clientGeneratedDir },

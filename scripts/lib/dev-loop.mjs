@@ -81,7 +81,7 @@ export async function startDevLoop(options, services) {
     const started = performance.now();
     try {
       const value = await fn();
-      print(`${OK} ${okLabel} ${formatDuration(performance.now() - started)}`);
+      if (!stopping) print(`${OK} ${okLabel} ${formatDuration(performance.now() - started)}`);
       return { ok: true, value };
     } catch (error) {
       // While stopping, builds cut short by Ctrl-C are expected: no alarm for those.
@@ -172,6 +172,8 @@ export async function startDevLoop(options, services) {
 
   async function cycle() {
     const gen = (generation += 1);
+    // Every cycle after the first was started by a save (several saves during a cycle: one more).
+    if (gen > 1) print(`— ${specLabel} changed`);
     const started = performance.now();
     let source;
     try {
@@ -207,6 +209,7 @@ export async function startDevLoop(options, services) {
       }
       // A good spec: from now on this cycle's pages are the ones to publish.
       lastGoodGeneration = gen;
+      docsServer.clearProblems();
       cancelLocaleBuild();
 
       const [types, english, mock] = await Promise.all([
@@ -269,9 +272,7 @@ export async function startDevLoop(options, services) {
   if (options.watch) {
     watcher = watchFile(specPath, {
       onSave: () => {
-        if (stopping) return;
-        print(`— ${specLabel} changed`);
-        schedule();
+        if (!stopping) schedule();
       },
       onMissing: () => print(`${FAIL} ${specLabel} was removed; waiting for it to come back.`),
     });

@@ -4,10 +4,11 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { repoRoot } from './paths.mjs';
 
-export function startDev(args) {
+export function startDev(args, { env } = {}) {
   const child = spawn(process.execPath, [resolve(repoRoot, 'scripts/dev.mjs'), ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let output = '';
   const listeners = new Set();

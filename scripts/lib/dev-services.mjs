@@ -42,7 +42,7 @@ export function createDevMockService({ print = console.log } = {}) {
   let closed = false;
   const useFallbackIfBroken = (h) =>
     h.ready.catch(async (error) => {
-      if (closed) throw error;
+      if (closed) return; // stopped while booting (a busy port, Ctrl-C): nothing to fall back for
       print(`note: the warm Prism host failed (${error.message.split('\n')[0]}); restarting Prism processes instead`);
       const { startMock } = await import('@vpsorg/mock');
       fallback = (options) => startMock({ dynamic: false, ...options });

@@ -33,6 +33,9 @@ function injectScript(html) {
 export async function startLiveDocsServer({ host = '127.0.0.1', port, upstreamUrl }) {
   const upstream = new URL(upstreamUrl);
   const clients = new Set();
+  // The problems of the current spec, until a good save: a page opened or reloaded meanwhile
+  // (a locale build finishing reloads every page) shows them too.
+  let problems = null;
 
   const server = http.createServer((req, res) => {
     const path = req.url.split('?')[0];
@@ -44,6 +47,7 @@ export async function startLiveDocsServer({ host = '127.0.0.1', port, upstreamUr
     if (path === '/__reload') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
+      if (problems !== null) res.write(`event: problems\ndata: ${JSON.stringify(problems)}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
       return;
@@ -87,8 +91,15 @@ export async function startLiveDocsServer({ host = '127.0.0.1', port, upstreamUr
     port: boundPort,
     /** Tell every open page to reload. */
     reload: () => send('reload', Date.now()),
-    /** Show the problems of the last save on every open page. */
-    showProblems: (text) => send('problems', text),
+    /** Show the problems of the last save on every open page, and on every page opened until clearProblems(). */
+    showProblems: (text) => {
+      problems = text;
+      send('problems', text);
+    },
+    /** The spec is good again: pages opened from now on show no problems (open ones reload with the new docs). */
+    clearProblems: () => {
+      problems = null;
+    },
     get clients() {
       return clients.size;
     },

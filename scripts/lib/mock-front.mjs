@@ -1,46 +1,32 @@
-// The mock's stable address (127.0.0.1:4010 by default) in front of the current Prism process.
-// A restart starts a new Prism on a free port with the new spec, points this front at it once it
-// is ready, and only then stops the old one: the mock answers throughout, and a new spec that
-// Prism rejects leaves the last good mock in place.
-import net from 'node:net';
+// The mock's stable address (127.0.0.1:4010 by default) in front of the current Prism server: the
+// same HTTP front as `pnpm mock` (@vpsorg/mock/front: bad input gets an Error body that says what
+// was wrong), with an upstream that can be switched. A restart starts a new Prism on a free port
+// with the new spec, sends new requests to it once it is ready, and stops the old one when it has
+// answered the requests it already had: the mock answers throughout, and a new spec that Prism
+// rejects leaves the last good mock in place.
+import { setTimeout as delay } from 'node:timers/promises';
+import { createFront } from '@vpsorg/mock/front';
 import { listenOn } from './listen.mjs';
 
-const UNAVAILABLE =
-  'HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: 71\r\n\r\n' +
-  '{"code":"mock_starting","message":"The mock is starting; retry shortly"}';
-
-/** A TCP forwarder on host:port; setTarget({ host, port }) switches new connections. */
+/** An HTTP front on host:port; setTarget(url) switches the requests that arrive from then on. */
 export async function startMockFront({ host = '127.0.0.1', port }) {
   let target = null;
-  const sockets = new Set();
-  const server = net.createServer((client) => {
-    sockets.add(client);
-    client.on('close', () => sockets.delete(client));
-    client.on('error', () => {});
-    if (!target) {
-      client.end(UNAVAILABLE);
-      return;
-    }
-    const upstream = net.connect(target.port, target.host);
-    sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
-    upstream.on('error', () => client.destroy());
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-    client.pipe(upstream);
-    upstream.pipe(client);
-  });
+  const server = createFront(() => target);
   const boundPort = await listenOn(server, { host, port, what: 'mock', flag: '--mock-port' });
   return {
     url: `http://${host}:${boundPort}`,
     port: boundPort,
-    /** Point new connections at the backend at `url` (http://host:port). */
+    /** Send the requests that arrive from now on to the backend at `url` (http://host:port). */
     setTarget(url) {
-      const { hostname, port: p } = new URL(url);
-      target = { host: hostname, port: Number(p) };
+      target = url;
+    },
+    /** Resolves when the backend at `url` answers no request any more (or after `timeoutMs`). */
+    async drained(url, timeoutMs = 5000) {
+      const deadline = performance.now() + timeoutMs;
+      while (server.inFlight(url) > 0 && performance.now() < deadline) await delay(10);
     },
     async close() {
-      for (const socket of sockets) socket.destroy();
+      server.closeAllConnections();
       await new Promise((r) => server.close(() => r()));
     },
   };
@@ -61,7 +47,10 @@ export function createMockSupervisor({ front, startBackend }) {
       front.setTarget(next.url);
       const previous = current;
       current = next;
-      await previous?.stop();
+      if (previous) {
+        await front.drained(previous.url);
+        await previous.stop();
+      }
       return next;
     },
     async stop() {

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { descendantsOf, isAlive } from '../lib/process-tree.mjs';
@@ -33,12 +33,13 @@ const renameFirstServer = (name) => (doc) => {
   );
 };
 
-/** Collect the server-sent events of the docs server's /__reload endpoint. */
+/** Collect the server-sent events of the docs server's /__reload endpoint ('connected' first). */
 function listenForReloads(docsUrl) {
   const events = [];
   const request = http.get(`${docsUrl}/__reload`, (res) => {
     res.setEncoding('utf8');
     res.on('data', (chunk) => {
+      if (chunk.startsWith(': connected')) events.push('connected');
       for (const match of chunk.matchAll(/^event: (\w+)$/gm)) events.push(match[1]);
     });
   });
@@ -89,6 +90,12 @@ describe('pnpm start (scripts/dev.mjs)', () => {
     expect(await listedNames(mockUrl)).toEqual(['web-server-01', 'db-server-01']);
     // It is Prism with the spec's rules, as `pnpm mock` serves it: no token, no answer.
     expect((await fetch(`${mockUrl}/servers/`)).status).toBe(401);
+    // ...behind the same front: bad input gets an Error body that names what was wrong.
+    const bad = await fetch(`${mockUrl}/servers/?status=deleted`, auth);
+    expect(bad.status).toBe(400);
+    const body = await bad.json();
+    expect(body.code).toBe('invalid_request');
+    expect(body.details.map((d) => d.field)).toEqual(['status']);
   });
 
   it('builds the locale pages after "ready"', async () => {
@@ -104,12 +111,48 @@ describe('pnpm start (scripts/dev.mjs)', () => {
     await writeEditedSpec(spec, renameFirstServer('web-server-renamed'));
     await dev.waitFor(/^ready in /m, { from });
     const lines = dev.output.slice(from);
+    expect(lines).toMatch(/^— \S*servers\.yaml changed\n✔ lint \d/);
     for (const stepLine of [/^✔ lint \d/m, /^✔ types \d/m, /^✔ docs \d/m, /^✔ mock restarted \d/m]) expect(lines).toMatch(stepLine);
 
     expect(await readFile(join(out, 'schema.ts'), 'utf8')).toMatch(/nickname\?: string/);
     expect(await (await fetch(`${docsUrl}/`)).text()).toContain('web-server-renamed');
     expect(await listedNames(mockUrl)).toEqual(['web-server-renamed', 'db-server-01']);
     await expect.poll(() => reloads.events.filter((e) => e === 'reload').length).toBeGreaterThan(reloadsBefore);
+  });
+
+  it('the mock answers every request while it restarts, on new and on kept-alive connections', async () => {
+    const failures = [];
+    let answered = 0;
+    let hammering = true;
+    const hammer = async (agent) => {
+      while (hammering) {
+        const status = await new Promise((resolveStatus) => {
+          const request = http.get(`${mockUrl}/servers/12345/`, { ...auth, agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolveStatus(res.statusCode));
+          });
+          request.on('error', (error) => resolveStatus(error.code ?? error.message));
+        });
+        if (status === 200) answered++;
+        else failures.push(status);
+      }
+    };
+    const keptAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const hammers = [hammer(false), hammer(false), hammer(keptAlive)];
+    try {
+      for (const name of ['web-server-busy-1', 'web-server-busy-2', 'web-server-renamed']) {
+        const from = dev.mark();
+        await writeEditedSpec(spec, renameFirstServer(name));
+        await dev.waitFor(/^✔ mock restarted /m, { from });
+        await dev.waitFor(/^ready in /m, { from });
+      }
+    } finally {
+      hammering = false;
+      await Promise.all(hammers);
+      keptAlive.destroy();
+    }
+    expect(failures).toEqual([]);
+    expect(answered).toBeGreaterThan(30);
   });
 
   it('keeps the last good mock and generated code when the YAML does not parse', async () => {
@@ -122,6 +165,10 @@ describe('pnpm start (scripts/dev.mjs)', () => {
     expect(await readFile(join(out, 'schema.ts'), 'utf8')).toBe(before);
     expect((await fetch(`${docsUrl}/`)).status).toBe(200);
     await expect.poll(() => reloads.events.includes('problems')).toBe(true);
+    // A page opened (or reloaded) while the spec is broken shows the problems too.
+    const late = listenForReloads(docsUrl);
+    await expect.poll(() => late.events).toEqual(['connected', 'problems']);
+    late.close();
   });
 
   it('keeps the last good mock and generated code when the spec fails lint, with file:line', async () => {
@@ -144,6 +191,12 @@ describe('pnpm start (scripts/dev.mjs)', () => {
     await dev.waitFor(/^ready in /m, { from });
     expect(await listedNames(mockUrl)).toEqual(['web-server-fixed', 'db-server-01']);
     expect(await readFile(join(out, 'schema.ts'), 'utf8')).toMatch(/A short name for the server \(web-server-fixed\)/);
+    // The problems are gone: a page opened now gets none.
+    const fresh = listenForReloads(docsUrl);
+    await expect.poll(() => fresh.events).toEqual(['connected']);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fresh.events).toEqual(['connected']);
+    fresh.close();
   });
 
   it('follows an editor that saves by renaming a temporary file over the spec', async () => {
@@ -174,14 +227,30 @@ describe('pnpm start: bad input', () => {
     await new Promise((r) => blocker.listen(0, '127.0.0.1', r));
     const { port } = blocker.address();
     try {
-      const dev = startDev(['--once', '--docs-port', String(port), '--mock-port', '0', '--out', '/nonexistent-never-written']);
-      const { code } = await dev.exited;
-      expect(code).toBe(1);
-      expect(dev.output).toContain(`Port ${port} on 127.0.0.1 is already in use, so the docs server cannot start there.`);
-      expect(dev.output).toContain('--docs-port');
+      const ownTmp = await makeTempDir('dev-busy-port-');
+      try {
+        const dev = startDev(['--once', '--docs-port', String(port), '--mock-port', '0', '--out', '/nonexistent-never-written'], {
+          env: { TMPDIR: ownTmp.dir },
+        });
+        const { code } = await dev.exited;
+        expect(code).toBe(1);
+        expect(dev.output).toContain(`Port ${port} on 127.0.0.1 is already in use, so the docs server cannot start there.`);
+        expect(dev.output).toContain('--docs-port');
+        // An orderly exit: no crash from the Prism host it was booting, its work folder removed.
+        expect(dev.output).not.toMatch(/Prism host|at file:|Error:/);
+        expect(await readdir(ownTmp.dir)).toEqual([]);
+      } finally {
+        await ownTmp.remove();
+      }
     } finally {
       blocker.close();
     }
+  });
+
+  it('takes its options after a `--` too (`pnpm start -- --help`)', async () => {
+    const help = startDev(['--', '--help']);
+    expect((await help.exited).code).toBe(0);
+    expect(help.output).toMatch(/^Usage: pnpm start /);
   });
 
   it('--once with a spec that fails lint: exit 1, problems with file:line, nothing generated', async () => {

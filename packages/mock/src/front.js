@@ -49,12 +49,22 @@ function send(res, status, headers, body) {
 }
 
 /**
- * An HTTP server forwarding to Prism at `upstream` (e.g. 'http://127.0.0.1:4011').
- * @param {string} upstream
+ * An HTTP server forwarding to Prism at `upstream` (e.g. 'http://127.0.0.1:4011'), or to the URL a
+ * function returns at each request (the dev loop switches Prism servers under one address; while it
+ * returns null the front answers 503). `server.inFlight(url)` counts the requests that upstream is
+ * still answering, so a replaced one can be stopped once it has finished them.
+ * @param {string | (() => string | null)} upstream
  */
 export function createFront(upstream) {
-  const target = new URL(upstream);
-  return createServer((req, res) => {
+  const currentUpstream = typeof upstream === 'function' ? upstream : () => upstream;
+  /** @type {Map<string, number>} */
+  const inFlight = new Map();
+  const count = (/** @type {string} */ url, /** @type {number} */ by) => {
+    const n = (inFlight.get(url) ?? 0) + by;
+    if (n > 0) inFlight.set(url, n);
+    else inFlight.delete(url);
+  };
+  const server = createServer((req, res) => {
     const chunks = [];
     req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => {
@@ -73,6 +83,15 @@ export function createFront(upstream) {
           return;
         }
       }
+      // The upstream is chosen when the request is complete: a switch never splits a request.
+      const base = currentUpstream();
+      if (!base) {
+        send(res, 503, { 'retry-after': '1' }, { code: 'mock_starting', message: 'The mock is starting; retry shortly.' });
+        return;
+      }
+      const target = new URL(base);
+      count(base, 1);
+      res.on('close', () => count(base, -1));
       const headers = { ...req.headers, host: target.host };
       if (body.length > 0 || req.headers['content-length'] !== undefined) headers['content-length'] = String(body.length);
       delete headers['transfer-encoding'];
@@ -95,6 +114,7 @@ export function createFront(upstream) {
       attempt(true);
     });
   });
+  return Object.assign(server, { inFlight: (/** @type {string} */ url) => inFlight.get(url) ?? 0 });
 }
 
 /** Pass Prism's answer on, rewriting the body of a 400/422 that has request violations. */

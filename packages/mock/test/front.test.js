@@ -1,7 +1,8 @@
-// The front's reading of Prism violations (src/front.js), case by case; the bad-input table
-// checks the same end to end against a real Prism.
+// The front's reading of Prism violations (src/front.js), case by case (the bad-input table
+// checks the same end to end against a real Prism), and its switchable upstream (pnpm start).
+import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { explain, fieldOf } from '../src/front.js';
+import { createFront, explain, fieldOf } from '../src/front.js';
 import { schemaErrors } from './support/spec.js';
 
 const v = (location, message, extra = {}) => ({ location, message, severity: 'Error', code: 'x', ...extra });
@@ -43,5 +44,41 @@ describe('explain', () => {
     expect(explain([v(['request', 'body'], 'deprecated', { severity: 'Warning' })])).toBeUndefined();
     expect(explain([v(['response', 'body', 'id'], 'must be integer')])).toBeUndefined();
     expect(explain([v(['request'], 'Invalid security scheme used', { code: 401 })])).toBeUndefined();
+  });
+});
+
+describe('createFront with a switchable upstream', () => {
+  /** A loopback HTTP server answering `name` after `delayMs`. */
+  const backend = async (name, delayMs = 0) => {
+    const server = createServer((_req, res) => setTimeout(() => res.end(name), delayMs));
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    return { url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`, close: () => new Promise((r) => server.close(r)) };
+  };
+
+  it('answers 503 mock_starting without an upstream, sends each request to the upstream of its time, and counts those in flight', async () => {
+    const slow = await backend('old', 300);
+    const fast = await backend('new');
+    let upstream = /** @type {string | null} */ (null);
+    const front = createFront(() => upstream);
+    await new Promise((r) => front.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (front.address()).port}/servers/`;
+    try {
+      const starting = await fetch(url);
+      expect(starting.status).toBe(503);
+      expect((await starting.json()).code).toBe('mock_starting');
+
+      upstream = slow.url;
+      const inFlight = fetch(url).then((r) => r.text());
+      await expect.poll(() => front.inFlight(slow.url)).toBe(1);
+      upstream = fast.url; // switched while the old upstream still answers a request
+      expect(await (await fetch(url)).text()).toBe('new');
+      expect(await inFlight).toBe('old');
+      await expect.poll(() => front.inFlight(slow.url)).toBe(0);
+    } finally {
+      front.closeAllConnections();
+      await new Promise((r) => front.close(r));
+      await slow.close();
+      await fast.close();
+    }
   });
 });
