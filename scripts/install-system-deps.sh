@@ -2,6 +2,8 @@
 # Installs the system packages the test suite runs against, from Debian's archive:
 #   chromium          - the real browser for the docs tests (never a downloaded browser build)
 #   php-cli, php-curl - to execute the PHP code samples of the docs
+#   fonts-ipafont-gothic - a Japanese font (3.5 MB), so the screenshots of the ja page show text,
+#                          not boxes (the page loads no font from outside, by design)
 # Safe to run again: it installs only what is missing. Needs root or sudo on Debian/Ubuntu;
 # elsewhere it says what to install and exits non-zero.
 set -euo pipefail
@@ -11,9 +13,10 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v php >/dev/null 2>&1 || missing+=(php-cli)
 if command -v php >/dev/null 2>&1 && ! php -m 2>/dev/null | grep -qi '^curl$'; then missing+=(php-curl); fi
 command -v php >/dev/null 2>&1 || missing+=(php-curl)
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then missing+=(fonts-ipafont-gothic); fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "System packages for the tests are present (chromium, php-cli, php-curl)."
+  echo "System packages for the tests are present (chromium, php-cli, php-curl, a Japanese font)."
   exit 0
 fi
 
