@@ -99,6 +99,64 @@ function resolvePointer(doc, pointer) {
   return node;
 }
 
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const localRefs = (node, found = new Set()) => {
+  if (Array.isArray(node)) for (const item of node) localRefs(item, found);
+  else if (node && typeof node === 'object') {
+    if (typeof node.$ref === 'string' && node.$ref.startsWith('#/')) found.add(node.$ref);
+    for (const value of Object.values(node)) localRefs(value, found);
+  }
+  return found;
+};
+
+/**
+ * Which operations use which components, through any chain of $refs: a change inside a shared
+ * schema (redocly diff reports it once, under the first operation it meets) concerns them all.
+ * Returns (ref) → ['GET /servers/{server_id}/', ...].
+ */
+function componentUsers(doc) {
+  const reachable = new Map(); // ref → every ref it reaches
+  const reach = (ref, seen = new Set()) => {
+    if (reachable.has(ref)) return reachable.get(ref);
+    if (seen.has(ref)) return new Set();
+    seen.add(ref);
+    const all = new Set();
+    for (const next of localRefs(resolvePointer(doc, ref))) {
+      all.add(next);
+      for (const deeper of reach(next, seen)) all.add(deeper);
+    }
+    reachable.set(ref, all);
+    return all;
+  };
+  const users = new Map();
+  for (const [path, item] of Object.entries(doc?.paths ?? {})) {
+    for (const method of HTTP_METHODS.filter((m) => item?.[m])) {
+      const refs = localRefs([item.parameters, item[method]]);
+      for (const ref of [...refs]) for (const deeper of reach(ref)) refs.add(deeper);
+      for (const ref of refs) users.set(ref, [...(users.get(ref) ?? []), `${method.toUpperCase()} ${path}`]);
+    }
+  }
+  return (ref) => users.get(ref) ?? [];
+}
+
+/** The last component that `pointer` enters through a $ref in `doc`, if any. */
+function componentOnPath(doc, pointer) {
+  let node = doc;
+  let component;
+  const follow = () => {
+    for (let hops = 0; node && typeof node.$ref === 'string' && node.$ref.startsWith('#/') && hops < 10; hops += 1) {
+      component = node.$ref;
+      node = resolvePointer(doc, node.$ref);
+    }
+  };
+  for (const segment of pointer.replace(/^#\/?/, '').split('/').filter(Boolean).map(decode)) {
+    follow();
+    node = node?.[segment];
+  }
+  follow();
+  return component;
+}
+
 /**
  * Turn a redocly diff report into { breaking, nonBreaking, bump } with one line per change.
  * labels: { base, revision } name the two files in the locations (file:line).
@@ -110,11 +168,22 @@ export function summarizeDiff(report, labels, docs = {}) {
   };
   const describe = (pointer, kind) =>
     describeLocation(pointer, (p) => (kind === 'removed' ? nameIn(docs.base)(p) : nameIn(docs.revision)(p) ?? nameIn(docs.base)(p)));
+  const usersIn = { base: docs.base && componentUsers(docs.base), revision: docs.revision && componentUsers(docs.revision) };
+  /** The other operations that use the component the change is in. */
+  const alsoIn = (change) => {
+    const side = change.kind === 'removed' || !docs.revision ? 'base' : 'revision';
+    const doc = docs[side];
+    const ref = doc && componentOnPath(doc, change.path);
+    if (!ref) return [];
+    const self = describeLocation(change.path).split(' · ')[0];
+    return usersIn[side](ref).filter((operation) => operation !== self);
+  };
   const entries = [];
   for (const change of report.changes) {
     entries.push({
       impact: change.impact,
       where: describe(change.path, change.kind),
+      alsoIn: alsoIn(change),
       message: messageOf(change),
       location: where(change.revision, labels.revision) ?? where(change.base, labels.base) ?? '',
       rules: change.verdicts.map((v) => v.ruleId),
@@ -142,7 +211,11 @@ export function nextVersion(version, bump) {
 export function formatSummary(summary, { title, clientVersion }) {
   const lines = [title, ''];
   const list = (entries, mark) =>
-    entries.map((e) => `  ${mark} ${e.where}\n      ${e.message}${e.location ? `  (${e.location})` : ''}`);
+    entries.map(
+      (e) =>
+        `  ${mark} ${e.where}\n      ${e.message}${e.location ? `  (${e.location})` : ''}` +
+        (e.alsoIn?.length ? `\n      also in: ${e.alsoIn.join(', ')}` : ''),
+    );
   lines.push(`Breaking changes for SDK users: ${summary.breaking.length}`);
   lines.push(...list(summary.breaking, '✖'));
   lines.push('', `Non-breaking changes: ${summary.nonBreaking.length}`);

@@ -59,6 +59,11 @@ describe('pnpm spec:diff --base FILE --head FILE', () => {
     expect(hit, JSON.stringify(report.breaking, null, 2)).toBeDefined();
     expect(hit.where).toMatch(/^GET \/servers\//);
     expect(hit.location).toMatch(/base\.yaml:\d+$/);
+    // ServerSummary is the list item, and the base of Server and ServerCreated: every operation
+    // returning a server is affected, not only the one the change was reported under.
+    expect(new Set([hit.where.split(' · ')[0], ...hit.alsoIn])).toEqual(
+      new Set(['GET /servers/', 'POST /servers/', 'GET /servers/{server_id}/', 'PUT /servers/{server_id}/', 'PATCH /servers/{server_id}/']),
+    );
   });
 
   it('rates a new required request field as breaking and fails with --fail-on-breaking', async () => {
@@ -89,7 +94,7 @@ describe('pnpm spec:diff --base FILE --head FILE', () => {
     expect(report.breaking).toEqual([]);
     expect(report.bump).toBe('minor');
     expect(report.nonBreaking).toEqual([
-      expect.objectContaining({ impact: 'minor', where: 'POST /servers/ · request body · label' }),
+      expect.objectContaining({ impact: 'minor', where: 'POST /servers/ · request body · label', alsoIn: [] }),
     ]);
   });
 
