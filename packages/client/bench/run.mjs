@@ -36,8 +36,12 @@ function newestSource() {
 // Measure what users get: the built package. Build it first when missing or older than src/.
 if (!existsSync(dist) || statSync(dist).mtimeMs < newestSource()) {
   console.log('Building @vpsorg/client (dist/ is missing or stale)...');
-  const build = spawnSync('pnpm', ['run', 'build'], { cwd: clientDir, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  // The package's own tsup, not `pnpm`: pnpm run through npx is not on the PATH of a new machine.
+  const build = spawnSync(join(clientDir, 'node_modules/.bin/tsup'), { cwd: clientDir, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error(`Building the client failed (${build.error?.message ?? `exit ${build.status ?? build.signal}`}).`);
+    process.exit(1);
+  }
 }
 
 const { createVpsClient } = await import(pathToFileURL(dist).href);
