@@ -10,10 +10,14 @@ const benches = [
   ['pipeline: builds and the spec-change loop', 'scripts/bench-pipeline.mjs'],
 ];
 
+// `pnpm bench -- --edits 3`: pnpm 10 passes the `--` on; it separates nothing here.
+const args = process.argv.slice(2);
+if (args[0] === '--') args.shift();
+
 let failed = 0;
 for (const [title, file] of benches) {
   console.log(`\n=== ${title} (${file}) ===`);
-  const run = spawnSync(process.execPath, [resolve(repoRoot, file), ...process.argv.slice(2)], {
+  const run = spawnSync(process.execPath, [resolve(repoRoot, file), ...args], {
     stdio: 'inherit',
     cwd: repoRoot,
     env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
+  strict: false, // `pnpm bench` passes the same arguments to every benchmark
   options: {
     rounds: { type: 'string', default: '40' },
     batch: { type: 'string', default: '250' },

@@ -42,7 +42,7 @@ export class VpsConfigError extends TypeError {
   override name = 'VpsConfigError';
 }
 
-/** Throws a VpsConfigError that names where the mistake is: `createVpsClient: ...`, `servers.get: ...`. */
+/** Throws a VpsConfigError that names where the mistake is: `createVpsClient: ...`, `GET /servers/{server_id}/: ...`. */
 export function fail(message: string, where = 'createVpsClient'): never {
   throw new VpsConfigError(`${where}: ${message}`);
 }

@@ -385,8 +385,8 @@ export interface components {
             status: components["schemas"]["ServerStatus"];
         };
         /**
-         * @description The server's full configuration; all fields are required, as documented, `hostname` too:
-         *     a server created without one gets one here.
+         * @description The server's full configuration. All fields are required, as documented, `hostname` too:
+         *     replacing a server that was created without a hostname gives it one.
          */
         ServerReplace: {
             /**
