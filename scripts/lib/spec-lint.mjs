@@ -24,7 +24,8 @@ export async function createSpecLinter({ configPath }) {
             col: error.col ?? error.mark?.column,
             severity: 'error',
             ruleId: 'yaml',
-            message: `${error.originalError?.message ?? error.message}`.split('\n')[0],
+            // The parser ends its message with the file and position, which file:line:col already give.
+            message: `${error.originalError?.message ?? error.message}`.split('\n')[0].replace(/ (?:in "[^"]*" )?\(\d+:\d+\)$/, ''),
           },
         ],
       };
