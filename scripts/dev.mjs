@@ -84,12 +84,17 @@ async function shutdown(code) {
   return stopping;
 }
 
+// One Ctrl-C can arrive twice: from the terminal to the whole process group, and forwarded by pnpm.
+// A second one later than that means "stop now".
+let firstSignalAt = 0;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     if (stopping) {
+      if (performance.now() - firstSignalAt < 500) return;
       console.error('Stopping anyway.');
       process.exit(1);
     }
+    firstSignalAt = performance.now();
     console.log('\nstopping…');
     shutdown(0);
   });

@@ -2,12 +2,14 @@
 // regenerates the client code, rebuilds and reloads the docs and restarts the mock; a broken
 // save keeps the last good mock answering and touches nothing; a fix recovers; Ctrl-C leaves
 // no process behind.
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../lib/paths.mjs';
 import { descendantsOf, isAlive } from '../lib/process-tree.mjs';
 import { startDev } from '../lib/dev-process.mjs';
 import { makeTempDir, writeEditedSpec } from './helpers.mjs';
@@ -278,4 +280,42 @@ describe('pnpm start: bad input', () => {
     expect((await missing.exited).code).toBe(1);
     expect(missing.output).toContain('The spec /nonexistent/servers.yaml does not exist or cannot be read.');
   });
+});
+
+describe('pnpm start, as a user runs it', () => {
+  // npm_execpath: the pnpm running this test suite (turbo and `pnpm test` set it).
+  const pnpm = process.env.npm_execpath;
+  it.skipIf(!pnpm || !/pnpm/.test(pnpm))('Ctrl-C in the terminal (SIGINT to the whole process group) ends it with exit 0 and no pnpm error', async () => {
+    const tmp = await makeTempDir('dev-pnpm-start-');
+    try {
+      const spec = await writeEditedSpec(join(tmp.dir, 'servers.yaml'));
+      const child = spawn(
+        process.execPath,
+        [pnpm, 'start', '--', '--spec', spec, '--out', join(tmp.dir, 'generated'), '--docs-port', '0', '--mock-port', '0', '--locales', ''],
+        { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
+      await expect.poll(() => output, { timeout: 90_000, interval: 100 }).toMatch(/^ready in /m);
+      process.kill(-child.pid, 'SIGINT'); // what a terminal does: every process of the group gets it
+      const { code } = await exited;
+      expect(output).toContain('stopping…');
+      expect(output).not.toMatch(/ELIFECYCLE|Stopping anyway/);
+      expect(code).toBe(0);
+      // ...and nothing of its process group (pnpm, node, Prism, redocly) is left.
+      const groupAlive = () => {
+        try {
+          process.kill(-child.pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      await expect.poll(groupAlive, { timeout: 5000 }).toBe(false);
+    } finally {
+      await tmp.remove();
+    }
+  }, 120_000);
 });
