@@ -60,6 +60,38 @@ describe('pnpm mock', () => {
     }
   }, 90_000);
 
+  // npm_execpath: the pnpm running this suite (turbo and `pnpm test` set it).
+  const pnpm = process.env.npm_execpath;
+  it.skipIf(!pnpm || !/pnpm/.test(pnpm))('from the root through pnpm, Ctrl-C in the terminal ends it with exit 0 and no pnpm error', async () => {
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    // detached: a process group of its own, which gets the SIGINT as a terminal would send it.
+    const child = spawn(process.execPath, [pnpm, 'mock', '--port', '0', '--quiet'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await expect.poll(() => output, { timeout: 60_000, interval: 100 }).toContain('Press Ctrl-C to stop.');
+      process.kill(-child.pid, 'SIGINT');
+      expect(await exited).toBe(0);
+      expect(output).toContain('mock: stopped.');
+      expect(output).not.toContain('ELIFECYCLE');
+      const groupAlive = () => {
+        try {
+          process.kill(-child.pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      await expect.poll(groupAlive, { timeout: 5000 }).toBe(false);
+    } finally {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }
+  }, 90_000);
+
   it('says the port is busy when MOCK_PORT is taken', async () => {
     const port = new URL(inject('mockUrl')).port;
     const failure = await run(process.execPath, [CLI], { env: { ...process.env, MOCK_PORT: port } }).catch((e) => e);
