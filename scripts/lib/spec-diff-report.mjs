@@ -86,16 +86,18 @@ function messageOf(change) {
   return `${change.typeName} \`${owner}\` was ${change.kind}.`;
 }
 
-/** Walk a JSON pointer through a parsed document, following local $refs. */
-function resolvePointer(doc, pointer) {
+/** Walk a JSON pointer through a parsed document, following local $refs; onRef(ref) hears each one followed. */
+function resolvePointer(doc, pointer, onRef = () => {}) {
+  const follow = (node) => {
+    onRef(node.$ref);
+    return resolvePointer(doc, node.$ref, onRef);
+  };
   let node = doc;
   for (const segment of pointer.replace(/^#\/?/, '').split('/').filter(Boolean).map(decode)) {
-    for (let hops = 0; node && typeof node.$ref === 'string' && node.$ref.startsWith('#') && hops < 10; hops += 1) {
-      node = resolvePointer(doc, node.$ref);
-    }
+    for (let hops = 0; node && typeof node.$ref === 'string' && node.$ref.startsWith('#') && hops < 10; hops += 1) node = follow(node);
     node = node?.[segment];
   }
-  if (node && typeof node.$ref === 'string' && node.$ref.startsWith('#')) node = resolvePointer(doc, node.$ref);
+  if (node && typeof node.$ref === 'string' && node.$ref.startsWith('#')) node = follow(node);
   return node;
 }
 
@@ -141,19 +143,8 @@ function componentUsers(doc) {
 
 /** The last component that `pointer` enters through a $ref in `doc`, if any. */
 function componentOnPath(doc, pointer) {
-  let node = doc;
   let component;
-  const follow = () => {
-    for (let hops = 0; node && typeof node.$ref === 'string' && node.$ref.startsWith('#/') && hops < 10; hops += 1) {
-      component = node.$ref;
-      node = resolvePointer(doc, node.$ref);
-    }
-  };
-  for (const segment of pointer.replace(/^#\/?/, '').split('/').filter(Boolean).map(decode)) {
-    follow();
-    node = node?.[segment];
-  }
-  follow();
+  resolvePointer(doc, pointer, (ref) => (component = ref));
   return component;
 }
 
