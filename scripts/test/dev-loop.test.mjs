@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupAlive } from '@vpsorg/mock';
 import { repoRoot } from '../lib/paths.mjs';
 import { descendantsOf, isAlive } from '../lib/process-tree.mjs';
 import { startDev } from '../lib/dev-process.mjs';
@@ -305,15 +306,7 @@ describe('pnpm start, as a user runs it', () => {
       expect(output).not.toMatch(/ELIFECYCLE|Stopping anyway/);
       expect(code).toBe(0);
       // ...and nothing of its process group (pnpm, node, Prism, redocly) is left.
-      const groupAlive = () => {
-        try {
-          process.kill(-child.pid, 0);
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      await expect.poll(groupAlive, { timeout: 5000 }).toBe(false);
+      await expect.poll(() => groupAlive(child.pid), { timeout: 5000 }).toBe(false);
     } finally {
       await tmp.remove();
     }

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
+import { groupAlive } from '../src/prism.js';
 import { responseErrors } from './support/spec.js';
 
 const run = promisify(execFile);
@@ -76,15 +77,7 @@ describe('pnpm mock', () => {
       expect(await exited).toBe(0);
       expect(output).toContain('mock: stopped.');
       expect(output).not.toContain('ELIFECYCLE');
-      const groupAlive = () => {
-        try {
-          process.kill(-child.pid, 0);
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      await expect.poll(groupAlive, { timeout: 5000 }).toBe(false);
+      await expect.poll(() => groupAlive(child.pid), { timeout: 5000 }).toBe(false);
     } finally {
       try {
         process.kill(-child.pid, 'SIGKILL');
