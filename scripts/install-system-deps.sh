@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite runs against, from Debian's archive:
+#   curl              - to execute the cURL code samples of the docs (and the mock's curl line)
 #   chromium          - the real browser for the docs tests (never a downloaded browser build)
 #   php-cli, php-curl - to execute the PHP code samples of the docs
 #   fonts-ipafont-gothic - a Japanese font (3.5 MB), so the screenshots of the ja page show text,
@@ -9,6 +10,7 @@
 set -euo pipefail
 
 missing=()
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v php >/dev/null 2>&1 || missing+=(php-cli)
 if command -v php >/dev/null 2>&1 && ! php -m 2>/dev/null | grep -qi '^curl$'; then missing+=(php-curl); fi
@@ -16,7 +18,7 @@ command -v php >/dev/null 2>&1 || missing+=(php-curl)
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then missing+=(fonts-ipafont-gothic); fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "System packages for the tests are present (chromium, php-cli, php-curl, a Japanese font)."
+  echo "System packages for the tests are present (curl, chromium, php-cli, php-curl, a Japanese font)."
   exit 0
 fi
 
