@@ -16,7 +16,7 @@ import { parseDocument } from 'yaml';
 import { repoRoot, specPath } from './lib/paths.mjs';
 import { formatDuration } from './lib/format-time.mjs';
 import { descendantsOf, isAlive } from './lib/process-tree.mjs';
-import { startDev } from './lib/dev-process.mjs';
+import { startDev } from './lib/dev/dev-process.mjs';
 
 const { values } = parseArgs({
   strict: false, // `pnpm bench` passes the same arguments to every benchmark

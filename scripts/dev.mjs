@@ -6,11 +6,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { clientGeneratedDir, repoRoot, specPath as defaultSpec } from './lib/paths.mjs';
-import { createSpecLinter } from './lib/spec-lint.mjs';
-import { createWarmScript } from './lib/warm-script.mjs';
-import { createDevMockService, loadDocsService } from './lib/dev-services.mjs';
-import { startDevLoop } from './lib/dev-loop.mjs';
+import { createSpecLinter } from './lib/dev/spec-lint.mjs';
+import { createWarmScript } from './lib/dev/warm-script.mjs';
+import { createDevMockService, loadDocsService } from './lib/dev/dev-services.mjs';
+import { startDevLoop } from './lib/dev/dev-loop.mjs';
 
 process.env.REDOCLY_TELEMETRY = 'off';
 process.env.TURBO_TELEMETRY_DISABLED = '1';
@@ -107,7 +108,7 @@ try {
     loadDocsService({ wanted: options.locales }),
   ]);
   const generator = createWarmScript({
-    script: resolve(repoRoot, 'scripts/generate-client.mjs'),
+    script: fileURLToPath(import.meta.resolve('@vpsorg/codegen/cli')),
     preload: ['openapi-typescript'],
     cwd: repoRoot,
   });

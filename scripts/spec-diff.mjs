@@ -14,8 +14,8 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot, specPath } from './lib/paths.mjs';
-import { readFileAtRef, resolveBaseRef, UserFacingError } from './lib/git-spec.mjs';
-import { formatSummary, runRedoclyDiff, summarizeDiff } from './lib/spec-diff-report.mjs';
+import { readFileAtRef, resolveBaseRef, UserFacingError } from './lib/spec-diff/git-spec.mjs';
+import { formatSummary, runRedoclyDiff, summarizeDiff } from './lib/spec-diff/spec-diff-report.mjs';
 
 async function main() {
   let parsed;
@@ -80,7 +80,7 @@ async function main() {
       console.log(JSON.stringify({ title, clientVersion, ...summary }, null, 2));
     } else {
       console.log(formatSummary(summary, { title, clientVersion }));
-      console.log('\nRated by `redocly diff` (experimental) with its diff-recommended rules (scripts/lib/redocly-diff.yaml).');
+      console.log('\nRated by `redocly diff` (experimental) with its diff-recommended rules (scripts/lib/spec-diff/redocly-diff.yaml).');
     }
     return values['fail-on-breaking'] && summary.breaking.length > 0 ? 1 : 0;
   } finally {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupAlive } from '@vpsorg/mock';
 import { repoRoot } from '../lib/paths.mjs';
 import { descendantsOf, isAlive } from '../lib/process-tree.mjs';
-import { startDev } from '../lib/dev-process.mjs';
+import { startDev } from '../lib/dev/dev-process.mjs';
 import { makeTempDir, writeEditedSpec } from './helpers.mjs';
 
 const auth = { headers: { Authorization: 'Bearer test-token' } };

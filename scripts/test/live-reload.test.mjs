@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDev } from '../lib/dev-process.mjs';
+import { startDev } from '../lib/dev/dev-process.mjs';
 import { makeTempDir, writeEditedSpec } from './helpers.mjs';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

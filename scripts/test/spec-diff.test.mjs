@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../lib/paths.mjs';
-import { resolveBaseRef, UserFacingError } from '../lib/git-spec.mjs';
+import { resolveBaseRef, UserFacingError } from '../lib/spec-diff/git-spec.mjs';
 import { makeTempDir, writeEditedSpec } from './helpers.mjs';
 
 const run = promisify(execFile);

@@ -3,7 +3,7 @@
 // /__reload.js, which listens on /__reload (server-sent events): `reload` reloads the page,
 // `problems` shows why the spec was not rebuilt. Nothing is requested outside this origin.
 import http from 'node:http';
-import { listenOn } from './listen.mjs';
+import { listenOn } from '../listen.mjs';
 
 const RELOAD_SCRIPT = `// Live reload for pnpm start (not part of the published docs).
 (() => {

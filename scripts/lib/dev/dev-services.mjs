@@ -1,10 +1,5 @@
 // What the dev loop runs besides itself: the docs package's build and server, and the mock.
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { repoRoot } from './paths.mjs';
 import { createWarmMockHost } from './warm-mock.mjs';
-
-const docsScript = (name) => pathToFileURL(resolve(repoRoot, 'packages/docs/scripts', name)).href;
 
 /**
  * The docs as the dev loop uses them: build({ specPath, outDir, locales: ['en'] | codes }),
@@ -13,9 +8,9 @@ const docsScript = (name) => pathToFileURL(resolve(repoRoot, 'packages/docs/scri
  */
 export async function loadDocsService({ wanted } = {}) {
   const [{ buildDocs, ENGLISH }, { serveDocs }, { LOCALES }] = await Promise.all([
-    import(docsScript('build.mjs')),
-    import(docsScript('serve.mjs')),
-    import(docsScript('i18n.mjs')),
+    import('@vpsorg/docs/build'),
+    import('@vpsorg/docs/serve'),
+    import('@vpsorg/docs/i18n'),
   ]);
   const codes = LOCALES.map((l) => l.code);
   const unknown = (wanted ?? []).filter((code) => code !== ENGLISH.code && !codes.includes(code));

@@ -6,7 +6,7 @@
 // rejects leaves the last good mock in place.
 import { setTimeout as delay } from 'node:timers/promises';
 import { createFront } from '@vpsorg/mock/front';
-import { listenOn } from './listen.mjs';
+import { listenOn } from '../listen.mjs';
 
 /** An HTTP front on host:port; setTarget(url) switches the requests that arrive from then on. */
 export async function startMockFront({ host = '127.0.0.1', port }) {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { repoRoot } from './paths.mjs';
+import { repoRoot } from '../paths.mjs';
 
 const run = promisify(execFile);
 const redoclyBin = createRequire(resolve(repoRoot, 'package.json')).resolve('@redocly/cli/bin/cli.js');

@@ -2,12 +2,9 @@
 // A process of its own so the loop can lower its priority (the English page and the next save
 // come first) and cancel it, with its redocly children, when a newer save makes it pointless.
 // Usage: node locale-docs-build.mjs SPEC OUT_DIR LOCALE[,LOCALE...]
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { repoRoot } from './paths.mjs';
+import { buildDocs } from '@vpsorg/docs/build';
 
 const [specPath, outDir, locales] = process.argv.slice(2);
-const { buildDocs } = await import(pathToFileURL(resolve(repoRoot, 'packages/docs/scripts/build.mjs')).href);
 try {
   await buildDocs({ specPath, outDir, locales: locales.split(','), log: () => {} });
 } catch (error) {

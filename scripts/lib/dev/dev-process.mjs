@@ -2,7 +2,7 @@
 // its output read as it comes.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { repoRoot } from './paths.mjs';
+import { repoRoot } from '../paths.mjs';
 
 export function startDev(args, { env } = {}) {
   const child = spawn(process.execPath, [resolve(repoRoot, 'scripts/dev.mjs'), ...args], {

@@ -5,11 +5,9 @@
 //                 { type: 'stop', id, server } → { type: 'stopped', id }  (server: the id it was started with)
 import { createRequire } from 'node:module';
 import net from 'node:net';
-import { resolve } from 'node:path';
-import { repoRoot } from './paths.mjs';
 
 // Prism is a dependency of @vpsorg/mock (pinned 5.14.2): resolve it from there.
-const fromMock = createRequire(resolve(repoRoot, 'packages/mock/package.json'));
+const fromMock = createRequire(createRequire(import.meta.url).resolve('@vpsorg/mock/package.json'));
 const prismCli = fromMock.resolve('@stoplight/prism-cli/package.json');
 const { createSingleProcessPrism } = createRequire(prismCli)('./dist/util/createServer.js');
 

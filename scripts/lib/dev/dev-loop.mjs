@@ -12,12 +12,12 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
-import { formatDuration } from './format-time.mjs';
+import { formatDuration } from '../format-time.mjs';
 import { formatProblems } from './spec-lint.mjs';
 import { watchFile } from './spec-watcher.mjs';
 import { startMockFront, createMockSupervisor } from './mock-front.mjs';
 import { startLiveDocsServer } from './live-docs-server.mjs';
-import { stopDescendants } from './process-tree.mjs';
+import { stopDescendants } from '../process-tree.mjs';
 
 const OK = '✔';
 const FAIL = '✖';
@@ -214,7 +214,7 @@ export async function startDevLoop(options, services) {
 
       const [types, english, mock] = await Promise.all([
         step('types', async () => {
-          const result = await services.generator.run(['--spec', snapshot, '--out', outDir]);
+          const result = await services.generator.run(['client', '--spec', snapshot, '--out', outDir]);
           if (!result.ok) throw new Error(result.output.trim() || `the generator exited with ${result.exitCode}`);
         }),
         step('docs', async () => {
