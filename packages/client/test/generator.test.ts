@@ -8,14 +8,13 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { collectOperations, groupName, methodName } from '../../../scripts/lib/render-operations.mjs';
+import { buildApiModel, defaultSpecPath as specPath, groupName, methodName } from '@vpsorg/codegen';
 import { closeAllServers, json, startServer } from './support/http-server.js';
 
 const run = promisify(execFile);
 const clientDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = resolve(clientDir, '../..');
-const generator = join(repoRoot, 'scripts/generate-client.mjs');
-const specPath = join(repoRoot, 'spec/servers.yaml');
+const generator = fileURLToPath(import.meta.resolve('@vpsorg/codegen/cli'));
 
 describe('naming rules', () => {
   it.each([
@@ -45,7 +44,7 @@ describe('naming rules', () => {
 
   it('groups by the first path segment and maps every spec operation', async () => {
     const spec = parse(await readFile(specPath, 'utf8'));
-    expect(collectOperations(spec).map((op) => `${op.group}.${op.name} ${op.httpMethod} ${op.path}`)).toEqual([
+    expect(buildApiModel(spec).operations.map((op) => `${op.group}.${op.name} ${op.httpMethod} ${op.path}`)).toEqual([
       'servers.list GET /servers/',
       'servers.create POST /servers/',
       'servers.get GET /servers/{server_id}/',
@@ -60,9 +59,9 @@ describe('naming rules', () => {
 
   it('refuses specs it cannot name, saying what to fix', () => {
     const op = { responses: { '200': { description: 'ok' } } };
-    expect(() => collectOperations({ paths: { '/servers/': { get: op } } })).toThrow('GET /servers/ has no operationId');
+    expect(() => buildApiModel({ paths: { '/servers/': { get: op } } })).toThrow('GET /servers/ has no operationId');
     expect(() =>
-      collectOperations({
+      buildApiModel({
         paths: {
           '/servers/': { get: { ...op, operationId: 'listServers' } },
           '/servers/all/': { get: { ...op, operationId: 'listAllServers', 'x-sdk-method': 'list' } },
@@ -150,7 +149,7 @@ export const wrongResult: Promise<{ size: number }> = client.servers.snapshot(1,
   });
 
   const generate = (spec: string, ...flags: string[]) =>
-    run(process.execPath, [generator, '--spec', join(work, spec), '--out', join(work, 'src/generated'), ...flags], {
+    run(process.execPath, [generator, 'client', '--spec', join(work, spec), '--out', join(work, 'src/generated'), ...flags], {
       cwd: repoRoot,
     });
 

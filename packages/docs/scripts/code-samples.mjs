@@ -2,7 +2,7 @@
 // documentation (shared/seeds): cURL, Python (requests), JavaScript (fetch), PHP (curl), plus the
 // TypeScript SDK. Method, path, path parameter examples, request body example and the documented
 // headers all come from the spec; nothing here is written per operation.
-import { groupName, methodName } from '../../../scripts/lib/render-operations.mjs';
+import { buildApiModel, camelCase, deref, HTTP_METHODS } from '@vpsorg/codegen';
 
 /**
  * The sample languages, in tab order. `lang` picks Redoc's highlighter, `label` names the tab;
@@ -19,140 +19,65 @@ export const SAMPLE_LANGUAGES = Object.freeze([
 /** Placeholder token, as the published documentation writes it. */
 export const TOKEN_PLACEHOLDER = 'YOUR_API_TOKEN';
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json$/;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/** Follow local `$ref`s (`#/components/...`) to the node they point at. */
-function deref(spec, node) {
-  const seen = new Set();
-  let current = node;
-  while (isObject(current) && typeof current.$ref === 'string') {
-    const ref = current.$ref;
-    if (!ref.startsWith('#/')) throw new Error(`Code samples: only local $refs are supported, got "${ref}".`);
-    if (seen.has(ref)) throw new Error(`Code samples: circular $ref "${ref}".`);
-    seen.add(ref);
-    current = ref
-      .slice(2)
-      .split('/')
-      .reduce((obj, key) => (isObject(obj) || Array.isArray(obj) ? obj[key.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined), spec);
-    if (current === undefined) throw new Error(`Code samples: $ref "${ref}" points to nothing.`);
-  }
-  return current;
-}
-
-const camelCase = (s) => s.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : ''));
-
-/** An example value for a parameter, from the parameter itself or its schema. */
-function parameterExample(spec, param) {
-  if (param.example !== undefined) return param.example;
-  const named = isObject(param.examples) ? Object.values(param.examples)[0] : undefined;
-  if (named !== undefined) return deref(spec, named).value;
-  const schema = deref(spec, param.schema);
-  if (Array.isArray(schema?.examples) && schema.examples.length) return schema.examples[0];
-  if (schema?.example !== undefined) return schema.example;
-  if (schema?.default !== undefined) return schema.default;
-  return undefined;
-}
-
-/** The request body's first example and its media type, or undefined when there is no body. */
-function requestBodyExample(spec, operation, where) {
-  if (!operation.requestBody) return undefined;
-  const body = deref(spec, operation.requestBody);
-  const entries = Object.entries(isObject(body.content) ? body.content : {});
-  const [mediaType, media] = entries.find(([type]) => JSON_MEDIA.test(type)) ?? [];
-  if (!mediaType) {
-    throw new Error(`Code samples: ${where} has a request body without a JSON media type; samples only send JSON.`);
-  }
-  let value = media.example;
-  if (value === undefined && isObject(media.examples)) {
-    const first = Object.values(media.examples)[0];
-    if (first !== undefined) value = deref(spec, first).value;
-  }
-  if (value === undefined) {
-    const schema = deref(spec, media.schema);
-    if (Array.isArray(schema?.examples) && schema.examples.length) value = schema.examples[0];
-  }
-  if (value === undefined) {
-    throw new Error(`Code samples: ${where} has a request body without an example; add one under requestBody.content["${mediaType}"].examples so the samples can show it.`);
-  }
-  return { mediaType, value };
+/** The model's operation at `path` and `method`, or an error naming what the spec lacks. */
+function modelOperation(model, path, method) {
+  const where = `${method.toUpperCase()} ${path}`;
+  const op = model.operations.find((o) => o.path === path && o.method === method);
+  if (!op) throw new Error(`Code samples: no operation ${where} in the spec.`);
+  return op;
 }
 
 /**
- * What every sample of one operation needs, read from the spec.
+ * What every sample of one operation needs, read from the API model.
  * @returns {{ method: string, path: string, baseUrl: string, operationId: string,
  *   pathParams: { name: string, value: unknown }[], query: { name: string, value: unknown }[],
  *   headers: [string, string][], body?: { mediaType: string, value: unknown },
  *   successStatus: number, hasResponseBody: boolean, sdk: { group: string, method: string } }}
  */
-export function describeOperation(spec, path, method) {
-  const where = `${method.toUpperCase()} ${path}`;
-  const item = deref(spec, spec.paths?.[path]);
-  const operation = item?.[method];
-  if (!isObject(operation)) throw new Error(`Code samples: no operation ${where} in the spec.`);
-  const baseUrl = (operation.servers ?? item.servers ?? spec.servers)?.[0]?.url;
-  if (typeof baseUrl !== 'string' || !baseUrl) throw new Error(`Code samples: ${where} has no server URL (servers[0].url).`);
-
-  // Operation-level parameters override path-level ones with the same name and location.
-  const params = new Map();
-  for (const raw of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
-    const param = deref(spec, raw);
-    params.set(`${param.in}:${param.name}`, param);
-  }
+export function describeOperation(spec, path, method, model = buildApiModel(spec)) {
+  const op = modelOperation(model, path, method);
+  const where = `${op.httpMethod} ${path}`;
+  if (!op.baseUrl) throw new Error(`Code samples: ${where} has no server URL (servers[0].url).`);
   const valueOf = (param) => {
-    const value = parameterExample(spec, param);
-    if (value === undefined) {
+    if (param.example === undefined) {
       throw new Error(`Code samples: ${where}: ${param.in} parameter "${param.name}" has no example; add one so the samples can fill it in.`);
     }
-    return { name: param.name, value };
+    return { name: param.name, value: param.example };
   };
-  const inPath = [...params.values()].filter((p) => p.in === 'path');
-  for (const name of path.match(/\{[^}]+\}/g) ?? []) {
-    if (!inPath.some((p) => `{${p.name}}` === name)) throw new Error(`Code samples: ${where}: path parameter ${name} is not declared.`);
-  }
   // Samples show what a call needs, as the published documentation does: required query
   // parameters and headers only.
-  const pathParams = inPath.map(valueOf);
-  const query = [...params.values()].filter((p) => p.in === 'query' && p.required).map(valueOf);
-  const extraHeaders = [...params.values()].filter((p) => p.in === 'header' && p.required).map(valueOf);
+  const pathParams = op.pathParams.map(valueOf);
+  const query = op.queryParams.filter((p) => p.required).map(valueOf);
+  const extraHeaders = op.headerParams.filter((p) => p.required).map(valueOf);
 
-  const body = requestBodyExample(spec, operation, where);
-  const responses = isObject(operation.responses) ? operation.responses : {};
-  const successCode = Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort()[0];
-  if (!successCode) throw new Error(`Code samples: ${where} documents no 2xx response.`);
-  const success = deref(spec, responses[successCode]);
-  const hasResponseBody = Object.keys(isObject(success?.content) ? success.content : {}).some((t) => JSON_MEDIA.test(t));
+  let body;
+  if (op.body) {
+    if (op.body.example === undefined) {
+      throw new Error(`Code samples: ${where} has a request body without an example; add one under requestBody.content["${op.body.mediaType}"].examples so the samples can show it.`);
+    }
+    body = { mediaType: op.body.mediaType, value: op.body.example };
+  }
 
   const headers = [];
-  const security = operation.security ?? spec.security ?? [];
-  const schemes = spec.components?.securitySchemes ?? {};
-  const bearer = security.some((requirement) =>
-    Object.keys(requirement).some((name) => {
-      const scheme = deref(spec, schemes[name]);
-      return scheme?.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer';
-    }),
-  );
-  if (bearer) headers.push(['Authorization', `Bearer ${TOKEN_PLACEHOLDER}`]);
+  if (op.bearerAuth) headers.push(['Authorization', `Bearer ${TOKEN_PLACEHOLDER}`]);
   // The published samples send Content-Type on every request, bodies or not.
   headers.push(['Content-Type', body?.mediaType ?? 'application/json']);
   for (const { name, value } of extraHeaders) headers.push([name, String(value)]);
 
-  const group = groupName(path, operation);
   return {
-    method: method.toUpperCase(),
+    method: op.httpMethod,
     path,
-    baseUrl: baseUrl.replace(/\/+$/, ''),
-    operationId: operation.operationId,
+    baseUrl: op.baseUrl,
+    operationId: op.operationId,
     pathParams,
     query,
     headers,
     body,
-    successStatus: Number(successCode),
-    hasResponseBody,
-    sdk: { group, method: methodName(operation.operationId, group, operation) },
+    successStatus: op.success.code,
+    hasResponseBody: op.success.hasBody,
+    sdk: { group: op.group, method: op.name },
   };
 }
 
@@ -331,12 +256,14 @@ const GENERATORS = {
 };
 
 /** The x-codeSamples list of one operation: one entry per SAMPLE_LANGUAGES entry. */
-export function codeSamplesFor(spec, path, method) {
-  const op = describeOperation(spec, path, method);
+export function codeSamplesFor(spec, path, method, model = buildApiModel(spec)) {
+  const op = describeOperation(spec, path, method, model);
   return SAMPLE_LANGUAGES.map(({ lang, label }) => ({ lang, label, source: GENERATORS[lang](op) }));
 }
 
-/** Every operation of the spec as [path, method, operation]. */
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Every operation of the spec as [path, method, operation]: the raw objects, for tests that read the page's spec. */
 export function operationsOf(spec) {
   const found = [];
   for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
@@ -348,7 +275,8 @@ export function operationsOf(spec) {
 
 /** Set x-codeSamples on every operation of `spec`, in place (a Redocly decorator calls this). */
 export function addCodeSamples(spec) {
-  for (const [path, method, operation] of operationsOf(spec)) operation['x-codeSamples'] = codeSamplesFor(spec, path, method);
+  const model = buildApiModel(spec);
+  for (const [path, method, operation] of operationsOf(spec)) operation['x-codeSamples'] = codeSamplesFor(spec, path, method, model);
   return spec;
 }
 

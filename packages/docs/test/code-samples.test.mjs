@@ -132,7 +132,7 @@ describe('errors say what to fix', () => {
   it('an operation with no 2xx response, and a spec without servers', () => {
     const s = spec();
     for (const code of ['200']) delete s.paths['/servers/'].get.responses[code];
-    expect(() => codeSamplesFor(s, '/servers/', 'get')).toThrow(/GET \/servers\/ documents no 2xx response/);
+    expect(() => codeSamplesFor(s, '/servers/', 'get')).toThrow(/GET \/servers\/ declares no 2xx response/);
     const t = spec();
     delete t.servers;
     expect(() => codeSamplesFor(t, '/servers/', 'get')).toThrow(/has no server URL/);

@@ -1,6 +1,6 @@
-// Type-level checks of the generated types: compiled by tooling.test.ts with tsc.
+// Type-level checks of the generated types: compiled by generated-code.test.ts with tsc.
 // Every `@ts-expect-error` must be needed, so wrong input that compiled would fail the test.
-import type { components, operations, paths } from '../../../packages/client/src/generated/schema.js';
+import type { components, operations, paths } from '../../src/generated/schema.js';
 
 type Schemas = components['schemas'];
 type ListQuery = NonNullable<operations['listServers']['parameters']['query']>;

@@ -1,0 +1,160 @@
+// Types of @vpsorg/codegen: the API model every generator reads (see README.md).
+
+/** A JSON Schema as the spec writes it, with every local `$ref` resolved (a recursive one stays). */
+export type Schema = Record<string, unknown>;
+
+export interface Example {
+  /** The example's key in the spec (`webServer`), or `example` for a bare `example:`. */
+  name: string;
+  summary?: string;
+  value: unknown;
+}
+
+export interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  description?: string;
+  schema: Schema;
+  /** The parameter's example: its own, else its first named one, else its schema's example or default. */
+  example?: unknown;
+  deprecated: boolean;
+}
+
+export interface RequestBody {
+  required: boolean;
+  description?: string;
+  mediaType: string;
+  schema: Schema;
+  /** The schema's `required` list. */
+  requiredFields: string[];
+  /** The schema asks for at least one property (`minProperties: 1`). */
+  nonEmpty: boolean;
+  examples: Example[];
+  /** The first example's value. */
+  example?: unknown;
+}
+
+export interface Response {
+  /** As the spec writes it: `200`, `4XX`, `default`. */
+  status: string;
+  code: number;
+  /** This operation's description of it (a `$ref`'s sibling description wins). */
+  description?: string;
+  /** The JSON media type, when the response has a JSON body. */
+  mediaType?: string;
+  schema?: Schema;
+  examples: Example[];
+  /** Names of the response headers. */
+  headers: string[];
+  /** The shared response it refers to (`#/components/responses/NotFound`). */
+  ref?: string;
+}
+
+export type ResourceRole = 'list' | 'create' | 'get' | 'replace' | 'update' | 'delete' | 'action' | 'other';
+
+export interface Operation {
+  operationId: string;
+  /** `GET`, `POST`, … */
+  httpMethod: string;
+  /** `get`, `post`, …: the spec's key. */
+  method: string;
+  path: string;
+  /** The SDK group: `client[group]` (first static path segment, or `x-sdk-group`). */
+  group: string;
+  /** The SDK method: `client[group][name]` (from the operationId, or `x-sdk-method`). */
+  name: string;
+  summary?: string;
+  description?: string;
+  tags: string[];
+  deprecated: boolean;
+  /** servers[0].url of the operation, path item or document, without a trailing slash. */
+  baseUrl?: string;
+  /** The operation asks for an `Authorization: Bearer` token. */
+  bearerAuth: boolean;
+  /** In the order they appear in the path. */
+  pathParams: Parameter[];
+  queryParams: Parameter[];
+  headerParams: Parameter[];
+  body?: RequestBody;
+  /** The first 2xx response. */
+  success: Response & { hasBody: boolean };
+  /** Every response, by status. */
+  responses: Response[];
+  /** The 4xx and 5xx responses. */
+  errors: Response[];
+  /** Where the operation sits among the resources. */
+  resource: { name?: string; collectionPath?: string; role: ResourceRole; action?: string };
+  /** The operation's `x-…` extensions. */
+  extensions: Record<string, unknown>;
+}
+
+export interface Resource {
+  /** `servers` */
+  name: string;
+  /** `/servers/` */
+  collectionPath: string;
+  /** `/servers/{server_id}/` */
+  itemPath?: string;
+  /** `server_id` */
+  idParam?: string;
+  /** The collection path of the resource this one is nested under. */
+  parent?: string;
+  /** operationId by role: list, create, get, replace, update, delete. */
+  operations: Partial<Record<Exclude<ResourceRole, 'action' | 'other'>, string>>;
+  /** POST-only sub-paths of an item: start, stop, reboot. */
+  actions: { name: string; path: string; operationId: string }[];
+}
+
+export interface ApiModel {
+  title?: string;
+  version?: string;
+  description?: string;
+  baseUrl?: string;
+  tags: { name: string; description?: string }[];
+  /** In path order, then method order. */
+  operations: Operation[];
+  resources: Resource[];
+  /** components.schemas, references resolved. */
+  schemas: Record<string, Schema>;
+  /** The document's top-level `x-…` extensions. */
+  extensions: Record<string, unknown>;
+  /** The operation with this operationId; throws if there is none. */
+  operation(operationId: string): Operation;
+}
+
+export interface GeneratedFile {
+  path: string;
+  contents: string;
+}
+
+export interface Target {
+  name: string;
+  package: string;
+  render(input: { specPath: string; model: ApiModel }): Promise<{ name: string; contents: string }[]>;
+}
+
+export const HTTP_METHODS: readonly string[];
+export const IDENTIFIER: RegExp;
+export const GENERATED_HEADER: string;
+export const TARGETS: Readonly<Record<string, Target>>;
+/** The absolute path of the spec (`@vpsorg/spec`'s servers.yaml). */
+export const defaultSpecPath: string;
+
+export function buildApiModel(document: unknown): ApiModel;
+export function loadApiModel(file: string): Promise<ApiModel>;
+export function loadApiModelSync(file: string): ApiModel;
+export function readSpec(file: string): Promise<Record<string, unknown>>;
+export function deref<T = unknown>(document: unknown, node: unknown): T;
+export function resolveDeep<T = unknown>(document: unknown, node: T): T;
+export function resolvePointer(document: unknown, ref: string): unknown;
+export function camelCase(s: string): string;
+export function kebabCase(s: string): string;
+export function lowerFirst(s: string): string;
+export function upperFirst(s: string): string;
+export function groupName(path: string, operation?: Record<string, unknown>): string;
+export function methodName(operationId: string, group: string, operation?: Record<string, unknown>): string;
+export function withHeader(contents: string): string;
+export function writeFilesAtomically(files: GeneratedFile[]): Promise<string[]>;
+export function staleFiles(files: GeneratedFile[]): Promise<string[]>;
+export function describePaths(paths: string[], root?: string): string;

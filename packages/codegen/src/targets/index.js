@@ -1,0 +1,5 @@
+// Every generator, by name. Each renders files for one package's src/generated/ from the model;
+// the `vps-codegen` command writes them (atomically) or checks them for drift.
+import { clientTarget } from './client.js';
+
+export const TARGETS = Object.freeze({ [clientTarget.name]: clientTarget });
