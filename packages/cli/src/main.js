@@ -26,7 +26,9 @@ export function describeApiError(error) {
     parts.push(text.length > 200 ? `${text.slice(0, 200)}…` : text);
   }
   const extra = [body?.code ? `code ${body.code}` : '', error.requestId ? `request id ${error.requestId}` : ''].filter(Boolean);
-  return `${parts.join(': ')}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+  // `400 Bad Request: Invalid parameters. name: Name taken.`: a sentence ends with its own stop.
+  const text = parts.reduce((line, part) => (line ? `${line}${/[.!?]$/.test(line) ? ' ' : ': '}${part}` : part), '');
+  return `${text}${extra.length ? ` (${extra.join(', ')})` : ''}`;
 }
 
 /** The values that may be secrets, taken from the command line before it is parsed. @param {string[]} argv */

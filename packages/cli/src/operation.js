@@ -154,7 +154,8 @@ export async function runOperation({ spec, getSpec, positionals, opts, io, conne
           await new Promise((resolve) => setTimeout(resolve, intervalMs));
         }
       });
-    result = await withSpinner(io, `Waiting for ${spec.group} ${id} to be ${settled.join(', ')}`, () => waitFor.call(client[spec.group], id, settled, wait));
+    const what = `${spec.group.replace(/s$/, '')} ${id}`;
+    result = await withSpinner(io, `Waiting for ${what} to settle (${settled.join(', ')})`, () => waitFor.call(client[spec.group], id, settled, wait));
     plan = getSpec?.table ?? plan;
   }
 
