@@ -2,7 +2,7 @@
 // create --wait -> list -> stop --wait -> start -> delete --yes -> get is a 404 with exit 1.
 // The sandbox's clock is virtual: while `vps` polls, the test advances it from another request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from './support/sandbox.js';
+import { advanceUntilDone, startSandbox } from './support/sandbox.js';
 import { vps } from './support/vps.js';
 
 /** @type {import('./support/sandbox.js').Sandbox} */
@@ -10,13 +10,8 @@ let sandbox;
 const token = `lifecycle-${process.pid}-token`;
 const env = () => ({ VPS_BASE_URL: sandbox.url, VPS_API_TOKEN: token });
 
-/** Run `vps`, and advance the sandbox's clock by `seconds` once it has had time to poll. */
-async function whileAdvancing(args, seconds) {
-  const running = vps(args, { env: env() });
-  await new Promise((resolve) => setTimeout(resolve, 700));
-  await sandbox.advance(seconds, token);
-  return running;
-}
+/** Run `vps`, moving the sandbox's clock forward by `seconds` while it polls. */
+const whileAdvancing = (args, seconds) => advanceUntilDone(sandbox, token, seconds, vps(args, { env: env() }));
 
 beforeAll(async () => {
   sandbox = await startSandbox();

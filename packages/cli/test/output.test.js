@@ -3,7 +3,7 @@
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock } from '@vpsorg/mock';
-import { startSandbox } from './support/sandbox.js';
+import { advanceUntilDone, startSandbox } from './support/sandbox.js';
 import { vps, vpsOnTerminal } from './support/vps.js';
 
 const ESCAPE = /\x1b\[/;
@@ -87,10 +87,9 @@ describe('--wait: a spinner on a terminal, none in a pipe', () => {
   afterAll(() => sandbox?.stop());
 
   const create = (name) => ['servers', 'create', '--name', name, '--plan-id', '1', '--os-id', '5', '--location', 'us-west', '--wait', '--wait-interval', '0.1'];
-  const advanceSoon = () => new Promise((resolve) => setTimeout(() => resolve(sandbox.advance(600, token)), 1500));
 
   it('in a pipe: no escape codes, no carriage returns, on stdout or stderr', async () => {
-    const [result] = await Promise.all([vps(create('pipe-01'), { env: { VPS_BASE_URL: sandbox.url, VPS_API_TOKEN: token } }), advanceSoon()]);
+    const result = await advanceUntilDone(sandbox, token, 60, vps(create('pipe-01'), { env: { VPS_BASE_URL: sandbox.url, VPS_API_TOKEN: token } }));
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).status).toBe('active');
     expect(result.stdout + result.stderr).not.toMatch(/\x1b|\r/);
@@ -98,7 +97,8 @@ describe('--wait: a spinner on a terminal, none in a pipe', () => {
   });
 
   it('on a terminal: the spinner says what it waits for, and is cleared', async () => {
-    const [result] = await Promise.all([vpsOnTerminal(create('tty-01'), { env: { VPS_BASE_URL: sandbox.url, VPS_API_TOKEN: token } }), advanceSoon()]);
+    // Slow steps, so the spinner is drawn a few times before the server settles.
+    const result = await advanceUntilDone(sandbox, token, 30, vpsOnTerminal(create('tty-01'), { env: { VPS_BASE_URL: sandbox.url, VPS_API_TOKEN: token } }));
     expect(result.code).toBe(0);
     expect(result.output).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Waiting for server \d+ to settle \(active, stopped, suspended\) \(\d+s\)/);
     expect(result.output).toContain('\r\x1b[2K');

@@ -98,3 +98,18 @@ async function startLocalSandbox() {
     stop: () => server.close(),
   };
 }
+
+/**
+ * Settle `running` (a `vps --wait` run) by moving the sandbox's virtual clock forward by `seconds`
+ * every 250 ms until it ends: however slow the machine, some advance comes after the CLI's request.
+ * @template T @param {Sandbox} sandbox @param {string} token @param {number} seconds @param {Promise<T>} running
+ */
+export async function advanceUntilDone(sandbox, token, seconds, running) {
+  let done = false;
+  const result = running.finally(() => (done = true));
+  while (!done) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (!done) await sandbox.advance(seconds, token);
+  }
+  return result;
+}
