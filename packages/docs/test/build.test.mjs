@@ -170,3 +170,15 @@ describe('building from an edited spec', () => {
     await expect(buildDocs({ specPath: file, outDir: path.join(dir, 'dist'), locales: 'none', log: () => {} })).rejects.toThrow(/redocly bundle failed/);
   });
 });
+
+describe('the lifecycle table', () => {
+  it.each(ALL.map((l) => [l.code]))('%s: ServerStatus shows the state table generated from x-lifecycle', (code) => {
+    const spec = JSON.parse(readFileSync(specFile(code), 'utf8'));
+    const description = spec.components.schemas.ServerStatus.description;
+    expect(description).toContain('| Status | `start` | `stop` | `reboot` |');
+    expect(description).toContain('| `stopped` | → `starting` | refused | refused | — |');
+    expect(description).toContain('| `provisioning` (created in this status) | refused | refused | refused | `active` after 120–300 s |');
+    // Appended after localization: exactly once, and the translated text before it stays.
+    expect(description.split('| Status |')).toHaveLength(2);
+  });
+});
