@@ -53,20 +53,15 @@ function safeDecode(text) {
 const types = (schema) => (Array.isArray(schema?.type) ? schema.type : schema?.type ? [schema.type] : []);
 
 /**
- * Why `raw` is not a value the integer schema allows, spelled plainly; undefined when it is fine
- * or the schema is not an integer. Only the decimal spelling counts: no sign, exponent, hex or
- * leading zero.
+ * Why `raw` is not spelled as the integer schema asks, or undefined when it is (or the schema is
+ * not an integer). Only plain decimal digits count: no sign but a leading minus, no exponent, hex,
+ * fraction or leading zero. The range (minimum, maximum) is Prism's to check, as in any request.
  */
 export function integerProblem(schema, raw) {
   if (!types(schema).includes('integer')) return undefined;
-  const min = typeof schema.minimum === 'number' ? schema.minimum : undefined;
-  const what = min === 1 ? 'a positive integer' : min === 0 ? 'a non-negative integer' : 'an integer';
-  if (!/^-?(?:0|[1-9]\d*)$/.test(raw)) return `Must be ${what} written in decimal digits, got "${raw}".`;
-  const value = Number(raw);
-  if (min !== undefined && value < min) return `Must be ${what}, got ${raw}.`;
-  if (typeof schema.maximum === 'number' && value > schema.maximum) return `Must be at most ${schema.maximum}, got ${raw}.`;
-  if (!Number.isSafeInteger(value) && schema.format !== 'int64') return `Must be ${what}, got ${raw}.`;
-  return undefined;
+  if (/^-?(?:0|[1-9]\d*)$/.test(raw)) return undefined;
+  const what = schema.minimum === 1 ? 'a positive integer' : schema.minimum === 0 ? 'a non-negative integer' : 'an integer';
+  return `Must be ${what} written in decimal digits, got "${raw}".`;
 }
 
 /**
