@@ -70,11 +70,16 @@ if (values.stateful) {
   let writer;
   engine = createEngine({ model, quota: values.quota ? Number(values.quota) : undefined, onChange: () => writer?.save() });
   if (stateFile) {
+    let state;
     try {
-      const state = readStateFile(stateFile);
-      if (state) engine.restore(state);
+      state = readStateFile(stateFile);
     } catch (error) {
       fail(`mock: ${/** @type {Error} */ (error).message}`);
+    }
+    try {
+      if (state) engine.restore(state);
+    } catch (error) {
+      fail(`mock: the sandbox state file ${stateFile} cannot be used: ${/** @type {Error} */ (error).message}; move it away to start afresh.`);
     }
     writer = createStateWriter(stateFile, () => engine.snapshot(), (error) => process.stderr.write(`mock: cannot write the state file: ${error.message}\n`));
     flushState = () => writer.flush();
