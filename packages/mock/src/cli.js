@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startMock } from './index.js';
 
-const USAGE = `Usage: pnpm mock [--port N] [--dynamic | --stateful [--state-file FILE] [--quota N]] [--spec FILE] [--quiet]
+const USAGE = `Usage: pnpm mock [--port N] [--dynamic] [--stateful [--state-file FILE] [--quota N]] [--spec FILE] [--quiet]
 
 Serves the VPS.org Servers API from spec/servers.yaml with Prism on 127.0.0.1.
   -p, --port N     port to listen on (default: $MOCK_PORT, else 4010; 0 picks a free one)
