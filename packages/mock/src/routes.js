@@ -37,7 +37,7 @@ export function createRouter(model) {
     match(method, pathname) {
       const found = matchPath(pathname);
       const op = found?.ops.find((o) => o.httpMethod === method);
-      return op ? { op, params: found.params } : undefined;
+      return op && found ? { op, params: found.params } : undefined;
     },
   };
 }

@@ -69,7 +69,7 @@ let sandbox;
 if (values.stateful) {
   try {
     sandbox = await startSandboxEngine({
-      model,
+      model: /** @type {import('@vpsorg/codegen').ApiModel} */ (model),
       host,
       stateFile: values['state-file'],
       quota: values.quota !== undefined ? Number(values.quota) : undefined,

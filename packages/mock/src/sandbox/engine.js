@@ -68,7 +68,7 @@ function describeResource(model, resource) {
     }
   }
   // The seeds: the items the list and get examples show (get's, the detailed ones, last).
-  for (const example of list?.success.examples ?? []) for (const item of example.value?.[resultsName] ?? []) addSeed(item);
+  for (const example of list?.success.examples ?? []) for (const item of (resultsName && example.value?.[resultsName]) || []) addSeed(item);
   for (const example of get?.success.examples ?? []) addSeed(example.value);
 
   const addressFields = Object.entries(detailProps)
@@ -296,8 +296,8 @@ export function createEngine({ model, now = Date.now, quota = DEFAULT_QUOTA, onC
     const world = worldOf(token);
     let item;
     if (!['list', 'create'].includes(op.resource.role)) {
-      const id = Number(params[kind.resource.idParam]);
-      item = world.items[kind.resource.name].get(id);
+      const id = Number(params[kind.resource.idParam ?? '']);
+      item = world.items[kind.resource.name]?.get(id);
       if (!item) return answer(notFound(op));
     }
     return answer(handler(kind, world, op, { query, body, item }));

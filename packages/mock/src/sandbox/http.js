@@ -8,7 +8,7 @@ const PREFER_MOCK = /\b(?:code|example|dynamic)=/i;
 /** The bearer token of a request, or undefined. */
 export function bearerToken(headers) {
   const match = /^Bearer\s+(\S.*)$/i.exec(headers.authorization ?? '');
-  return match?.[1].trim();
+  return match?.[1]?.trim();
 }
 
 /** Write an engine answer ({ status, headers, body }) as an HTTP response. */
