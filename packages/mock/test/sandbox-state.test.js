@@ -51,7 +51,7 @@ describe('--state-file', () => {
     } finally {
       await second.mock.stop();
     }
-  });
+  }, 180_000); // two sandbox start-ups, each up to a minute on a busy 2-core machine
 
   it('a kill -9 during a burst of creates leaves the last complete state', async () => {
     const file = join(scratch, 'killed.json');
@@ -88,7 +88,7 @@ describe('--state-file', () => {
     } finally {
       await again.mock.stop();
     }
-  });
+  }, 180_000);
 
   it('refuses a state file that is not one, saying which and what to do', async () => {
     const file = join(scratch, 'broken.json');

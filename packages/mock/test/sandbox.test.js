@@ -322,7 +322,7 @@ describe('the control API under /__sandbox/', () => {
     } finally {
       await sandbox.stop();
     }
-  });
+  }, 90_000); // a sandbox of its own to start
 });
 
 describe('startMock({ stateful }) options', () => {
