@@ -13,6 +13,19 @@ export function watchMock(url) {
   watched.add(new URL(url).origin);
 }
 
+/**
+ * What is wrong with a mock's answer, as Prism tells it: the response violations in its
+ * `sl-violations` header, and a problem+json 5xx (how `--errors` answers an invalid sandbox body).
+ * @param {Response} response
+ * @returns {unknown[]} [] when nothing is
+ */
+export function responseViolations(response) {
+  const header = response.headers.get('sl-violations');
+  const list = header ? JSON.parse(header).filter((v) => v.location?.[0] === 'response') : [];
+  const problem = response.status >= 500 && /problem\+json/.test(response.headers.get('content-type') ?? '');
+  return problem ? [`a problem+json ${response.status} from Prism`, ...list] : list;
+}
+
 const originalFetch = globalThis.fetch;
 globalThis.fetch = async function fetchWatched(input, init) {
   const response = await originalFetch(input, init);
@@ -23,10 +36,8 @@ globalThis.fetch = async function fetchWatched(input, init) {
     return response;
   }
   if (!watched.has(origin)) return response;
-  const header = response.headers.get('sl-violations');
-  const list = header ? JSON.parse(header).filter((v) => v.location?.[0] === 'response') : [];
-  const problem = response.status >= 500 && /problem\+json/.test(response.headers.get('content-type') ?? '');
-  if (list.length || problem) found.push({ url: response.url, status: response.status, violations: problem ? ['a problem+json 5xx from Prism', ...list] : list });
+  const violations = responseViolations(response);
+  if (violations.length) found.push({ url: response.url, status: response.status, violations });
   return response;
 };
 
