@@ -8,6 +8,7 @@ import { repoRoot } from './lib/paths.mjs';
 const benches = [
   ['client: SDK overhead per request', 'packages/client/bench/run.mjs'],
   ['pipeline: builds and the spec-change loop', 'scripts/bench-pipeline.mjs'],
+  ['mock: static mock, stateful sandbox through Prism, engine alone', 'packages/mock/bench/run.mjs'],
 ];
 
 // `pnpm bench -- --edits 3`: pnpm 10 passes the `--` on; it separates nothing here.

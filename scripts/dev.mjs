@@ -16,11 +16,14 @@ import { startDevLoop } from './lib/dev/dev-loop.mjs';
 process.env.REDOCLY_TELEMETRY = 'off';
 process.env.TURBO_TELEMETRY_DISABLED = '1';
 
-const USAGE = `Usage: pnpm start [--spec FILE] [--out DIR] [--docs-port N] [--mock-port N] [--locales en,fr,...] [--once]
+const USAGE = `Usage: pnpm start [--spec FILE] [--out DIR] [--docs-port N] [--mock-port N] [--stateful [--state-file FILE]] [--locales en,fr,...] [--once]
   --spec FILE       the spec to watch (default spec/servers.yaml)
   --out DIR         where the client code is generated (default packages/client/src/generated)
   --docs-port N     docs server port (default $DOCS_PORT or 8080; 0 = any free port)
   --mock-port N     mock server port (default $MOCK_PORT or 4010; 0 = any free port)
+  --stateful        serve the stateful sandbox instead of the spec's examples (see packages/mock);
+                    a save restarts Prism, never the sandbox, so its state survives
+  --state-file FILE keep the sandbox's state in FILE across restarts of pnpm start too
   --locales LIST    docs locales to build after English (default: all)
   --once, --no-watch  build and serve once, then stop (exit 1 if the spec has problems)`;
 
@@ -42,11 +45,14 @@ function parseOptions() {
       'docs-port': { type: 'string', default: process.env.DOCS_PORT ?? '8080' },
       'mock-port': { type: 'string', default: process.env.MOCK_PORT ?? '4010' },
       locales: { type: 'string' },
+      stateful: { type: 'boolean', default: false },
+      'state-file': { type: 'string' },
       once: { type: 'boolean', default: false },
       'no-watch': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values['state-file'] && !values.stateful) throw new Error('--state-file needs --stateful.');
   return {
     help: values.help,
     specPath: resolve(values.spec),
@@ -54,6 +60,8 @@ function parseOptions() {
     docsPort: parsePort(values['docs-port'], '--docs-port'),
     mockPort: parsePort(values['mock-port'], '--mock-port'),
     locales: values.locales?.split(',').map((l) => l.trim()).filter(Boolean),
+    stateful: values.stateful,
+    stateFile: values['state-file'] && resolve(process.env.INIT_CWD ?? process.cwd(), values['state-file']),
     watch: !(values.once || values['no-watch']),
   };
 }
@@ -102,7 +110,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 try {
-  mock = createDevMockService(); // boots Prism while the rest loads
+  mock = createDevMockService({ stateful: options.stateful, stateFile: options.stateFile }); // boots Prism while the rest loads
   const [lintSpec, docs] = await Promise.all([
     createSpecLinter({ configPath: resolve(repoRoot, 'redocly.yaml') }),
     loadDocsService({ wanted: options.locales }),
@@ -114,7 +122,19 @@ try {
   });
   loop = await startDevLoop(
     { ...options, workDir, root: repoRoot },
-    { lintSpec, generator, docs, startMock: mock.startMock, closeMock: mock.close },
+    {
+      lintSpec,
+      generator,
+      docs,
+      startMock: mock.startMock,
+      closeMock: mock.close,
+      ...(options.stateful && {
+        sandbox: mock.sandbox,
+        // A sandbox answer that breaks the spec is a sandbox bug (or a spec edit it cannot follow).
+        onViolations: (violations, { method, url, status }) =>
+          console.error(`✖ SANDBOX CONTRACT VIOLATION: ${method} ${url} -> ${status}\n${violations.map((v) => `    ${v.location.join('.')}: ${v.message}`).join('\n')}`),
+      }),
+    },
   );
   const ready = await loop.firstCycle;
   if (!options.watch) await shutdown(ready ? 0 : 1);

@@ -24,6 +24,8 @@ function rewriteRefs(node: Json): Json {
 export function createValidator(doc: JsonObject) {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats(ajv);
+  // Vendor extensions that annotate schemas (x-lifecycle: the status schema's lifecycle) validate nothing.
+  ajv.addVocabulary(['x-lifecycle']);
   const schemas = (doc.components as JsonObject).schemas as JsonObject;
   ajv.addSchema({ $id: ROOT_ID, $defs: rewriteRefs(schemas) as JsonObject });
   const cache = new Map<string, ValidateFunction>();

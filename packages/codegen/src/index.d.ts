@@ -106,6 +106,25 @@ export interface Resource {
   actions: { name: string; path: string; operationId: string }[];
 }
 
+/** A resource's lifecycle, from `x-lifecycle` on its status schema (see README.md). */
+export interface Lifecycle {
+  /** The status schema's name: `ServerStatus`. */
+  schema: string;
+  /** The resource whose item carries the status, and the property: `servers`, `status`. */
+  resource?: string;
+  field?: string;
+  /** The enum, in order. */
+  states: string[];
+  /** A created item's status. */
+  initial: string;
+  /** Per action operation: allowed from, moves to, and the documented response any other status gets. */
+  actions: { operationId: string; action?: string; from: string[]; to: string; refusal: { ref: string; status: string; code: number } }[];
+  /** Statuses that settle by themselves; `seconds.min === seconds.max` unless documented as a range. */
+  timed: { from: string; to: string; seconds: { min: number; max: number }; inferred: boolean }[];
+  /** Statuses only the provider sets. */
+  external: string[];
+}
+
 export interface ApiModel {
   title?: string;
   version?: string;
@@ -115,6 +134,8 @@ export interface ApiModel {
   /** In path order, then method order. */
   operations: Operation[];
   resources: Resource[];
+  /** Every `x-lifecycle` of the document's schemas. */
+  lifecycles: Lifecycle[];
   /** components.schemas, references resolved. */
   schemas: Record<string, Schema>;
   /** The document's top-level `x-…` extensions. */
@@ -141,6 +162,12 @@ export const TARGETS: Readonly<Record<string, Target>>;
 /** The absolute path of the spec (`@vpsorg/spec`'s servers.yaml). */
 export const defaultSpecPath: string;
 
+export function buildLifecycles(document: unknown, operations: Operation[], resources: Resource[]): Lifecycle[];
+/** The statuses not reachable from `initial` by actions and timed transitions, and not external. */
+export function unreachableStates(lifecycle: Lifecycle): string[];
+export const LIFECYCLE_LABELS_EN: Record<'heading' | 'intro' | 'status' | 'settles' | 'initial' | 'external' | 'refused' | 'none' | 'after' | 'afterRange' | 'inferred', string>;
+/** The lifecycle as a Markdown table (English labels unless given); '' when there is none. */
+export function renderLifecycleTable(model: ApiModel, labels?: Partial<typeof LIFECYCLE_LABELS_EN>, options?: { schema?: string; headingLevel?: number }): string;
 export function buildApiModel(document: unknown): ApiModel;
 export function loadApiModel(file: string): Promise<ApiModel>;
 export function loadApiModelSync(file: string): ApiModel;

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { buildDocs, DEFAULT_SPEC, ENGLISH } from '../scripts/build.mjs';
 import { operationsOf, SAMPLE_LANGUAGES } from '../scripts/code-samples.mjs';
+import { addLifecycleTable } from '../scripts/lifecycle-table.mjs';
 import { LOCALES } from '../scripts/i18n.mjs';
 
 const run = promisify(execFile);
@@ -82,7 +83,7 @@ describe('the bundled spec behind the pages', () => {
     expect(`${stdout}\n${stderr}`).toMatch(/valid|no problems/i);
   });
 
-  it('has the generated samples on all 9 operations, and matches the spec otherwise', () => {
+  it('has the generated samples on all 9 operations, and matches the spec otherwise (plus the lifecycle table)', () => {
     const bundled = JSON.parse(readFileSync(specFile('en'), 'utf8'));
     const source = parseYaml(readFileSync(DEFAULT_SPEC, 'utf8'));
     const ops = operationsOf(bundled);
@@ -91,7 +92,7 @@ describe('the bundled spec behind the pages', () => {
       expect(op['x-codeSamples'].map((s) => s.label)).toEqual(SAMPLE_LANGUAGES.map((l) => l.label));
       delete op['x-codeSamples'];
     }
-    expect(bundled).toEqual(source);
+    expect(bundled).toEqual(addLifecycleTable(source));
   });
 
   it.each(LOCALES.map((l) => [l.code]))('%s: the translation changes only text (summaries, descriptions, titles)', (code) => {
@@ -148,6 +149,7 @@ describe('building from an edited spec', () => {
     const dir = tempDir('stale-');
     const spec = structuredClone(source);
     delete spec.paths['/servers/{server_id}/reboot/'];
+    delete spec.components.schemas.ServerStatus['x-lifecycle'].actions.rebootServer; // or the model refuses the spec
     const out = path.join(dir, 'dist');
     const error = await buildDocs({ specPath: writeSpec(dir, spec), outDir: out, locales: ['ja'], log: () => {} }).catch((e) => e);
     expect(error).toBeInstanceOf(Error);
@@ -168,5 +170,17 @@ describe('building from an edited spec', () => {
     const file = path.join(dir, 'servers.yaml');
     writeFileSync(file, 'openapi: 3.1.0\ninfo: [unclosed\n');
     await expect(buildDocs({ specPath: file, outDir: path.join(dir, 'dist'), locales: 'none', log: () => {} })).rejects.toThrow(/redocly bundle failed/);
+  });
+});
+
+describe('the lifecycle table', () => {
+  it.each(ALL.map((l) => [l.code]))('%s: ServerStatus shows the state table generated from x-lifecycle', (code) => {
+    const spec = JSON.parse(readFileSync(specFile(code), 'utf8'));
+    const description = spec.components.schemas.ServerStatus.description;
+    expect(description).toContain('| Status | `start` | `stop` | `reboot` |');
+    expect(description).toContain('| `stopped` | → `starting` | refused | refused | — |');
+    expect(description).toContain('| `provisioning` (created in this status) | refused | refused | refused | `active` after 120–300 s |');
+    // Appended after localization: exactly once, and the translated text before it stays.
+    expect(description.split('| Status |')).toHaveLength(2);
   });
 });

@@ -4,11 +4,15 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startMock } from './index.js';
 
-const USAGE = `Usage: pnpm mock [--port N] [--dynamic] [--spec FILE] [--quiet]
+const USAGE = `Usage: pnpm mock [--port N] [--dynamic] [--stateful [--state-file FILE] [--quota N]] [--spec FILE] [--quiet]
 
 Serves the VPS.org Servers API from spec/servers.yaml with Prism on 127.0.0.1.
   -p, --port N     port to listen on (default: $MOCK_PORT, else 4010; 0 picks a free one)
   -d, --dynamic    generate responses from the schemas instead of serving the spec's examples
+  -s, --stateful   the sandbox: it remembers what you create, servers live the spec's lifecycle,
+                   each token has its own servers and clock (POST /__sandbox/advance, /reset)
+      --state-file FILE  keep the sandbox's state in FILE across restarts
+      --quota N    servers per token in the sandbox (default 250; more answers 402)
       --spec FILE  serve another OpenAPI document
   -q, --quiet      do not print Prism's request log
   -h, --help       show this help`;
@@ -31,6 +35,9 @@ try {
     options: {
       port: { type: 'string', short: 'p' },
       dynamic: { type: 'boolean', short: 'd', default: false },
+      stateful: { type: 'boolean', short: 's', default: false },
+      'state-file': { type: 'string' },
+      quota: { type: 'string' },
       spec: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -53,21 +60,49 @@ const port =
       ? parsePort(process.env.MOCK_PORT, 'MOCK_PORT')
       : 4010;
 
+if (values.stateful && values.dynamic) fail(`--stateful and --dynamic cannot be combined\n\n${USAGE}`);
+if (!values.stateful && (values['state-file'] || values.quota)) fail(`--state-file and --quota need --stateful\n\n${USAGE}`);
+if (values.quota !== undefined && !/^\d+$/.test(values.quota)) fail(`--quota must be a whole number, got "${values.quota}"`);
+const cwd = process.env.INIT_CWD ?? process.cwd();
+
 let mock;
 try {
   mock = await startMock({
     port,
     dynamic: values.dynamic,
+    ...(values.stateful
+      ? { stateful: true, stateFile: values['state-file'] && resolve(cwd, values['state-file']), quota: values.quota === undefined ? undefined : Number(values.quota) }
+      : {}),
     // pnpm runs package scripts in the package folder; a relative path means the caller's.
-    spec: values.spec && resolve(process.env.INIT_CWD ?? process.cwd(), values.spec),
-    onOutput: values.quiet ? undefined : (chunk) => process.stdout.write(chunk),
+    spec: values.spec && resolve(cwd, values.spec),
+    // Quiet drops Prism's request log, never a sandbox answer that breaks the spec.
+    onOutput: (chunk) => {
+      if (!values.quiet) process.stdout.write(chunk);
+      else if (chunk.includes('SANDBOX CONTRACT VIOLATION')) process.stderr.write(chunk);
+    },
   });
 } catch (error) {
   fail(/** @type {Error} */ (error).message);
 }
 
 const { url } = /** @type {import('./index.js').Mock} */ (mock);
-console.log(`
+if (values.stateful) {
+  const auth = '-H "Authorization: Bearer test-token"';
+  console.log(`
+VPS.org Servers API sandbox (stateful: it remembers; servers live the spec's lifecycle)
+listening on ${url}${values['state-file'] ? `\nstate kept in ${resolve(cwd, values['state-file'])}` : ''}
+
+Each bearer token has its own servers (starting with the spec's 12345 and 12346) and its own clock.
+  curl ${auth} -H "Content-Type: application/json" \\
+    -d '{"name":"my-new","plan_id":1,"os_id":5,"location":"us-west"}' ${url}/servers/
+  curl ${auth} ${url}/servers/
+  curl ${auth} -d '{"seconds":300}' ${url}/__sandbox/advance     # provisioning settles
+  curl ${auth} -X POST ${url}/__sandbox/reset                   # back to the seeds
+Force a documented error:  -H "Prefer: code=429"
+
+Press Ctrl-C to stop.
+`);
+} else console.log(`
 VPS.org Servers API mock (${values.dynamic ? 'dynamic: responses generated from the schemas' : "static: the spec's examples"})
 listening on ${url}
 

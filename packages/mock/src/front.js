@@ -7,7 +7,15 @@
 // into the spec's own Error shape, `invalid_request` with one `details` entry per violation,
 // and keeps the header. It also answers malformed JSON itself: Prism 5.14 never answers such a
 // request (see stoplightio/prism#2664). Everything else passes through untouched.
+//
+// Given the model of the spec, it also refuses path parameters that are not the plain decimal
+// integers their schema asks for (Prism reads `1e3` as 1000), in both modes. In stateful mode
+// (`sandbox`) it answers the /__sandbox/ control API itself, and turns the problem+json answers
+// of Prism's validating proxy (422 for bad input, 401 for a missing token) into the documented
+// responses the static mock gives; response violations go to `onViolations`.
 import { Agent, createServer, request as httpRequest } from 'node:http';
+import { checkPathParams, createRouter } from './routes.js';
+import { CONTROL_PREFIX, handleControl } from './sandbox/control.js';
 
 const agent = new Agent({ keepAlive: true });
 
@@ -48,15 +56,35 @@ function send(res, status, headers, body) {
   res.end(payload);
 }
 
+/** A value, or a function returning the current one (the dev loop swaps them on a spec save). */
+const current = (valueOrFn) => (typeof valueOrFn === 'function' ? valueOrFn : () => valueOrFn);
+
 /**
  * An HTTP server forwarding to Prism at `upstream` (e.g. 'http://127.0.0.1:4011'), or to the URL a
  * function returns at each request (the dev loop switches Prism servers under one address; while it
  * returns null the front answers 503). `server.inFlight(url)` counts the requests that upstream is
  * still answering, so a replaced one can be stopped once it has finished them.
  * @param {string | (() => string | null)} upstream
+ * @param {object} [options]
+ * @param {import('@vpsorg/codegen').ApiModel | (() => import('@vpsorg/codegen').ApiModel | undefined)} [options.model]
+ *   the model of the spec served: path parameters are checked against it
+ * @param {any} [options.sandbox] the sandbox engine (or a function returning it): stateful mode
+ * @param {(violations: any[], request: { method: string, url: string, status: number }) => void} [options.onViolations]
+ *   called with the response violations Prism reports (a sandbox answer that breaks the spec)
  */
-export function createFront(upstream) {
-  const currentUpstream = typeof upstream === 'function' ? upstream : () => upstream;
+export function createFront(upstream, { model, sandbox, onViolations } = {}) {
+  const currentUpstream = current(upstream);
+  const currentModel = current(model);
+  const currentSandbox = current(sandbox);
+  let routerFor = null;
+  let router = null;
+  const routerOf = (m) => {
+    if (m !== routerFor) {
+      routerFor = m;
+      router = m ? createRouter(m) : null;
+    }
+    return router;
+  };
   /** @type {Map<string, number>} */
   const inFlight = new Map();
   const count = (/** @type {string} */ url, /** @type {number} */ by) => {
@@ -83,6 +111,21 @@ export function createFront(upstream) {
           return;
         }
       }
+      const pathname = new URL(req.url ?? '/', 'http://front').pathname;
+      const engine = currentSandbox();
+      if (engine && pathname.startsWith(CONTROL_PREFIX.slice(0, -1))) {
+        const { status, body: answer } = handleControl(engine, { method: req.method ?? 'GET', pathname, headers: req.headers, body: body.toString('utf8') });
+        send(res, status, {}, answer);
+        return;
+      }
+      const m = currentModel();
+      const routes = routerOf(m);
+      const badPath = routes && checkPathParams(routes, req.method ?? 'GET', pathname);
+      if (badPath) {
+        send(res, badPath.status, { 'sl-violations': JSON.stringify(badPath.violations) }, badPath.body);
+        return;
+      }
+      const op = routes?.match(req.method ?? 'GET', pathname)?.op;
       // The upstream is chosen when the request is complete: a switch never splits a request.
       const base = currentUpstream();
       if (!base) {
@@ -97,7 +140,11 @@ export function createFront(upstream) {
       delete headers['transfer-encoding'];
       const options = { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent };
       const attempt = (retry) => {
-        const upstreamRequest = httpRequest(options, (upstreamResponse) => forward(upstreamResponse, res));
+        const upstreamRequest = httpRequest(options, (upstreamResponse) => {
+          if (engine) reportViolations(upstreamResponse, req, onViolations);
+          if (engine && isProblem(upstreamResponse)) documentProblem(upstreamResponse, res, op);
+          else forward(upstreamResponse, res);
+        });
         upstreamRequest.on('error', (error) => {
           // Prism may close an idle keep-alive connection just as it is reused: the request
           // never reached it, so sending it again is safe (the pattern Node's docs give).
@@ -139,4 +186,59 @@ function forward(upstreamResponse, res) {
   }
   res.writeHead(statusCode, headers);
   upstreamResponse.pipe(res);
+}
+
+/** Prism's own answers are problem+json; the spec's never are. */
+function isProblem(upstreamResponse) {
+  const { statusCode } = upstreamResponse;
+  return (statusCode === 401 || statusCode === 422) && /problem\+json/.test(upstreamResponse.headers['content-type'] ?? '');
+}
+
+/** The response violations Prism found in an answer (the sandbox broke the spec). */
+function reportViolations(upstreamResponse, req, onViolations) {
+  const header = upstreamResponse.headers['sl-violations'];
+  if (typeof header !== 'string' || !onViolations) return;
+  let violations;
+  try {
+    violations = JSON.parse(header).filter((v) => v.location?.[0] === 'response');
+  } catch {
+    return;
+  }
+  if (violations.length) onViolations(violations, { method: req.method ?? 'GET', url: req.url ?? '/', status: upstreamResponse.statusCode ?? 0 });
+}
+
+/**
+ * The answer the static mock gives instead of the validating proxy's problem+json: for bad input
+ * the operation's 400 (or 422) as an invalid_request Error naming each field, for a missing token
+ * its documented 401.
+ */
+function documentProblem(upstreamResponse, res, op) {
+  const chunks = [];
+  upstreamResponse.on('data', (chunk) => chunks.push(chunk));
+  upstreamResponse.on('end', () => {
+    const text = Buffer.concat(chunks).toString('utf8');
+    let problem;
+    try {
+      problem = JSON.parse(text);
+    } catch {
+      problem = {};
+    }
+    const headers = { ...upstreamResponse.headers };
+    delete headers['content-length'];
+    delete headers['content-type'];
+    if (upstreamResponse.statusCode === 401) {
+      const documented = op?.responses.find((r) => r.code === 401)?.examples[0]?.value;
+      send(res, 401, headers, documented ?? { code: 'unauthorized', message: 'Invalid or missing API token.' });
+      return;
+    }
+    const violations = (Array.isArray(problem.validation) ? problem.validation : []).map((v) => ({ ...v, location: ['request', ...(v.location ?? [])] }));
+    const explained = explain(violations);
+    if (!explained) {
+      res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
+      res.end(text);
+      return;
+    }
+    const status = op && !op.responses.some((r) => r.code === 422) && op.responses.some((r) => r.code === 400) ? 400 : 422;
+    send(res, status, { ...headers, 'sl-violations': JSON.stringify(violations) }, explained);
+  });
 }

@@ -13,6 +13,12 @@ export interface MockOptions {
   startTimeoutMs?: number;
   /** Receives everything Prism writes (its request log). */
   onOutput?: (chunk: string) => void;
+  /** Serve the stateful sandbox: per-token servers and clocks, the spec's x-lifecycle (see README). */
+  stateful?: boolean;
+  /** Stateful only: keep the state in this file across restarts (written atomically). */
+  stateFile?: string;
+  /** Stateful only: servers per token (default 250); one more answers the documented 402. */
+  quota?: number;
 }
 
 export interface Mock {
@@ -22,10 +28,15 @@ export interface Mock {
   /** Id of the mock's process group: its leader runs the front (src/front.js) and Prism. */
   readonly pid: number;
   readonly dynamic: boolean;
+  readonly stateful: boolean;
   /** Absolute path of the document served. */
   readonly spec: string;
   /** Settles with Prism's exit code when it exits, stopped or not. */
   readonly exited: Promise<number | null>;
+  /** Stateful: move this token's sandbox clock forward; transitions due by then happen. */
+  advance(seconds: number, token: string): Promise<void>;
+  /** Stateful: this token's sandbox back to the spec's seed servers and real time. */
+  reset(token: string): Promise<void>;
   /** Stops the whole Prism process tree (SIGTERM, then SIGKILL after a grace period); idempotent. */
   stop(): Promise<void>;
 }

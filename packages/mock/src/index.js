@@ -1,5 +1,7 @@
 // @vpsorg/mock: the VPS.org Servers API served by Prism from spec/servers.yaml, behind a thin
-// front (front.js) in a process group of its own (server.js).
+// front (front.js) in a process group of its own (server.js). Static (the spec's examples),
+// dynamic (generated from the schemas) or stateful (the sandbox engine behind Prism's validating
+// proxy: it remembers, and servers live the spec's x-lifecycle).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +20,9 @@ export { DEFAULT_SPEC, freePort, groupAlive, groupMembers, portIsFree };
  * @property {string} [host] Interface to listen on; 127.0.0.1 by default.
  * @property {number} [startTimeoutMs] How long to wait for Prism to be ready (default 60 s).
  * @property {(chunk: string) => void} [onOutput] Receives everything Prism writes (its request log).
+ * @property {boolean} [stateful] Serve the sandbox: state per token, the lifecycle, a virtual clock.
+ * @property {string} [stateFile] Stateful only: keep the state in this file across restarts.
+ * @property {number} [quota] Stateful only: servers per token (default 250).
  */
 
 /**
@@ -28,6 +33,9 @@ export { DEFAULT_SPEC, freePort, groupAlive, groupMembers, portIsFree };
  * @property {boolean} dynamic
  * @property {string} spec Absolute path of the document served.
  * @property {Promise<number | null>} exited Settles with Prism's exit code when it exits, stopped or not.
+ * @property {boolean} stateful
+ * @property {(seconds: number, token: string) => Promise<void>} advance Stateful: move the token's clock forward.
+ * @property {(token: string) => Promise<void>} reset Stateful: the token's world back to the seeds and real time.
  * @property {() => Promise<void>} stop Stops the whole Prism process tree; idempotent.
  */
 
@@ -47,6 +55,17 @@ export async function startMock(options = {}) {
     throw new TypeError(`startMock: dynamic must be a boolean, got ${JSON.stringify(dynamic)}`);
   }
   if (!existsSync(spec)) throw new Error(`startMock: spec file not found: ${spec}`);
+  const { stateful = false, stateFile, quota } = options;
+  if (typeof stateful !== 'boolean') throw new TypeError(`startMock: stateful must be a boolean, got ${JSON.stringify(stateful)}`);
+  if (stateful && dynamic) throw new TypeError('startMock: stateful and dynamic cannot be combined (the sandbox answers from its state)');
+  if (!stateful && (stateFile !== undefined || quota !== undefined)) throw new TypeError('startMock: stateFile and quota need stateful: true');
+  if (stateFile !== undefined && (typeof stateFile !== 'string' || stateFile === '')) throw new TypeError(`startMock: stateFile must be a file path, got ${JSON.stringify(stateFile)}`);
+  if (quota !== undefined && (!Number.isInteger(quota) || quota < 0)) throw new TypeError(`startMock: quota must be a non-negative integer, got ${JSON.stringify(quota)}`);
+  const modeArgs = stateful
+    ? ['--stateful', ...(stateFile ? ['--state-file', resolve(stateFile)] : []), ...(quota !== undefined ? ['--quota', String(quota)] : [])]
+    : dynamic
+      ? ['--dynamic']
+      : [];
 
   if (requested !== 0 && !(await portIsFree(requested, host))) {
     // Prism's own message for this is an empty "fatal" line.
@@ -57,7 +76,7 @@ export async function startMock(options = {}) {
   for (let attempt = 1; ; attempt++) {
     const port = requested || (await freePort(host));
     const url = `http://${host}:${port}`;
-    const args = ['--host', host, '--port', String(port), '--spec', spec, ...(dynamic ? ['--dynamic'] : [])];
+    const args = ['--host', host, '--port', String(port), '--spec', spec, ...modeArgs];
     try {
       const prism = await spawnNode(SERVER_SCRIPT, args, {
         readyLine: `Mock is listening on ${url}`,
@@ -70,7 +89,24 @@ export async function startMock(options = {}) {
         await prism.stop();
         throw new Error(`The mock said it was listening on ${url} but does not answer: ${error.message}`, { cause: error });
       });
-      return { url, port, pid: prism.pid, dynamic, spec, exited: prism.exited, stop: () => prism.stop() };
+      const control = async (route, token, body) => {
+        if (!stateful) throw new Error(`${route} needs a stateful mock: startMock({ stateful: true })`);
+        if (typeof token !== 'string' || token === '') throw new TypeError(`${route}: the bearer token whose sandbox to change is required`);
+        const response = await fetch(`${url}/__sandbox/${route}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body ?? {}),
+          signal: AbortSignal.timeout(10_000),
+        });
+        const answer = await response.json();
+        if (!response.ok) throw new Error(`${route}: ${answer.message}`);
+      };
+      return {
+        url, port, pid: prism.pid, dynamic, stateful, spec, exited: prism.exited,
+        advance: (seconds, token) => control('advance', token, { seconds }),
+        reset: (token) => control('reset', token),
+        stop: () => prism.stop(),
+      };
     } catch (error) {
       if (attempt < attempts && !(await portIsFree(port, host))) continue;
       throw error;

@@ -5,13 +5,13 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
+import { defaultSpecPath } from '@vpsorg/codegen';
 
 const require = createRequire(import.meta.url);
 
 /** The spec this package serves unless told otherwise: the workspace's spec/servers.yaml. */
-export const DEFAULT_SPEC = fileURLToPath(new URL('../../../spec/servers.yaml', import.meta.url));
+export const DEFAULT_SPEC = defaultSpecPath;
 
 /** Absolute path of the pinned Prism CLI's entry script. */
 export function prismBin() {

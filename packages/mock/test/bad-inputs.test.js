@@ -4,7 +4,9 @@
 //
 // Prism alone would answer with the declared 400's example body whatever the mistake; the
 // mock's front (src/front.js) turns its violations into the body, so these tests check both.
-import { describe, expect, it } from 'vitest';
+// Every case runs against both modes: the static mock and the stateful sandbox, where Prism's
+// validating proxy refuses the input before the sandbox engine sees it.
+import { describe, expect, inject, it } from 'vitest';
 import { BadRequestError } from '@vpsorg/client';
 import { request, sdk, violations } from './support/clients.js';
 import { SERVER_ID, requestExample } from './support/examples.js';
@@ -68,6 +70,20 @@ const cases = [
     at: ['path', 'server_id'],
     says: '>= 1',
   },
+  // Prism reads these as numbers (1e3 as server 1000); the front refuses them in both modes.
+  ...[
+    ['exponent', '1e3'],
+    ['hexadecimal', '0x10'],
+    ['plus sign', '+5'],
+    ['leading zero', '01'],
+  ].map(([kind, value]) => ({
+    name: `server_id spelled with a ${kind} (${value})`,
+    field: 'server_id',
+    raw: ['GET', `/servers/${encodeURIComponent(value)}/`],
+    sdk: (c) => c.servers.get(value),
+    at: ['path', 'server_id'],
+    says: 'positive integer',
+  })),
   {
     name: 'non-integer server_id on an action',
     field: 'server_id',
@@ -238,11 +254,17 @@ const cases = [
   },
 ];
 
-describe('bad input', () => {
+const MODES = [
+  ['static mock', () => inject('mockUrl')],
+  ['stateful sandbox', () => inject('sandboxUrl')],
+];
+
+describe.each(MODES)('bad input, %s', (_mode, baseUrl) => {
   it('malformed JSON gets 400 with an Error body that says so (Prism alone never answers)', async () => {
     const { status, headers, body } = await request('POST', '/servers/', {
       body: '{"name": "web-01",',
       headers: { 'content-type': 'application/json' },
+      baseUrl: baseUrl(),
     });
     expect(status).toBe(400);
     expect(schemaErrors('Error', body)).toEqual([]);
@@ -257,7 +279,7 @@ describe('bad input', () => {
   describe.each(cases.map((c) => [c.name, c]))('%s', (_name, { raw, sdk: call, at, says, field }) => {
     it('raw HTTP: a 4xx with an Error body, and the violation names what was wrong', async () => {
       const [method, path, init] = raw;
-      const { status, headers, body } = await request(method, path, init);
+      const { status, headers, body } = await request(method, path, { ...init, baseUrl: baseUrl() });
       expect(status).toBeGreaterThanOrEqual(400);
       expect(status).toBeLessThan(500);
       expect(headers.get('content-type')).toMatch(/^application\/json/i);
@@ -272,7 +294,7 @@ describe('bad input', () => {
     });
 
     it('SDK: BadRequestError with the body parsed', async () => {
-      const error = await call(sdk()).then(
+      const error = await call(sdk({ baseUrl: baseUrl() })).then(
         () => expect.unreachable('the call resolved'),
         (e) => e,
       );

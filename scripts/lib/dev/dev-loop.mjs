@@ -27,7 +27,8 @@ const localeBuilder = fileURLToPath(new URL('./locale-docs-build.mjs', import.me
  * options: { specPath, outDir, workDir, host, docsPort, mockPort, watch, root, print }
  * services: { lintSpec(source, file), generator: { run(argv), warmUp(), close() },
  *             docs: { build({ specPath, outDir, locales }), serve({ port, root }), english, otherLocales },
- *             startMock({ spec }) → { url, stop() }, closeMock()? }
+ *             startMock({ spec }) → { url, stop(), model?, onActive()? }, closeMock()?,
+ *             sandbox()? (stateful: the engine whose /__sandbox/ routes the front answers), onViolations()? }
  * Resolves once the servers listen: { docsUrl, mockUrl, firstCycle (a promise: did it get ready?), stop() }.
  */
 export async function startDevLoop(options, services) {
@@ -50,7 +51,7 @@ export async function startDevLoop(options, services) {
   let supervisor;
   try {
     // Bind both public ports first, so a busy port fails in a second, not after a build.
-    mockFront = await startMockFront({ host, port: options.mockPort });
+    mockFront = await startMockFront({ host, port: options.mockPort, sandbox: services.sandbox, onViolations: services.onViolations });
     cleanups.push(() => mockFront.close());
     const docsUpstream = await docs.serve({ port: 0, root: liveDocsDir });
     cleanups.push(() => docsUpstream.close());
@@ -70,7 +71,7 @@ export async function startDevLoop(options, services) {
 
   print(`pnpm start — ${specLabel}`);
   print(`  docs  ${docsServer.url}`);
-  print(`  mock  ${mockFront.url}`);
+  print(`  mock  ${mockFront.url}${services.sandbox ? '  (stateful sandbox: state kept across saves)' : ''}`);
 
   let generation = 0;
   let lastGoodGeneration = 0; // the last cycle whose spec passed lint

@@ -1,4 +1,5 @@
 // What the dev loop runs besides itself: the docs package's build and server, and the mock.
+import { loadApiModel } from '@vpsorg/codegen';
 import { createWarmMockHost } from './warm-mock.mjs';
 
 /**
@@ -28,33 +29,60 @@ export async function loadDocsService({ wanted } = {}) {
 
 /**
  * The dev loop's mock: a warm Prism host (see warm-mock.mjs), started now in the background and
- * started again if it ever dies; @vpsorg/mock's startMock (a new Prism process per spec, ~5 s) if
- * the host cannot start. Returns { startMock({ spec }), close() }.
+ * started again if it ever dies; @vpsorg/mock's Prism processes (~5 s each) if the host cannot
+ * start. Returns { startMock({ spec }) → { url, stop(), model, onActive() }, close(), sandbox }.
+ *
+ * Stateful (`pnpm start --stateful`): the sandbox engine runs here, in the dev loop's own
+ * process, and each spec's Prism is a validating proxy in front of it. A save restarts Prism,
+ * never the engine: the state survives, and the engine takes the new model once the new Prism
+ * serves. `sandbox()` returns the engine (for the front's /__sandbox/ routes) once it runs.
  */
-export function createDevMockService({ print = console.log } = {}) {
+export function createDevMockService({ print = console.log, stateful = false, stateFile } = {}) {
   let host = createWarmMockHost();
   let fallback = null;
   let closed = false;
+  let sandbox = null;
+  let sandboxStarting = null;
   const useFallbackIfBroken = (h) =>
     h.ready.catch(async (error) => {
       if (closed) return; // stopped while booting (a busy port, Ctrl-C): nothing to fall back for
       print(`note: the warm Prism host failed (${error.message.split('\n')[0]}); restarting Prism processes instead`);
-      const { startMock } = await import('@vpsorg/mock');
-      fallback = (options) => startMock({ dynamic: false, ...options });
+      const mock = await import('@vpsorg/mock');
+      const { startPrismProxy } = await import('@vpsorg/mock/sandbox');
+      fallback = ({ spec, upstream }) => (upstream ? startPrismProxy({ spec, upstream }) : mock.startMock({ dynamic: false, spec }));
     });
   let booting = useFallbackIfBroken(host);
+
+  /** The engine, started with the first spec's model (and the state file, if any). */
+  async function ensureSandbox(model) {
+    sandboxStarting ??= import('@vpsorg/mock/sandbox').then(({ startSandboxEngine }) =>
+      startSandboxEngine({ model, stateFile, onWriteError: (error) => print(`✖ sandbox state: ${error.message}`) }),
+    );
+    sandbox = await sandboxStarting;
+    return sandbox;
+  }
+
   return {
-    async startMock(options) {
+    sandbox: () => sandbox?.engine,
+    async startMock({ spec }) {
       await booting;
       if (!fallback && !host.alive && !closed) {
         host = createWarmMockHost();
         await (booting = useFallbackIfBroken(host));
       }
-      return fallback ? fallback(options) : host.startMock(options);
+      const model = await loadApiModel(spec).catch(() => undefined);
+      let upstream;
+      if (stateful) {
+        if (!model) throw new Error('the sandbox needs the model of the spec, and @vpsorg/codegen cannot build it');
+        upstream = (await ensureSandbox(model)).url;
+      }
+      const backend = await (fallback ? fallback({ spec, upstream }) : host.startMock({ spec, upstream }));
+      return { ...backend, model, onActive: () => model && sandbox?.setModel(model) };
     },
     async close() {
       closed = true;
       await host.close();
+      await sandbox?.close();
     },
   };
 }

@@ -8,17 +8,23 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { createFront } from '@vpsorg/mock/front';
 import { listenOn } from '../listen.mjs';
 
-/** An HTTP front on host:port; setTarget(url) switches the requests that arrive from then on. */
-export async function startMockFront({ host = '127.0.0.1', port }) {
+/**
+ * An HTTP front on host:port; setTarget(url, model) switches the requests that arrive from then on
+ * (the model checks their path parameters). `sandbox()` returns the sandbox engine in stateful
+ * mode: the front answers /__sandbox/ itself.
+ */
+export async function startMockFront({ host = '127.0.0.1', port, sandbox, onViolations }) {
   let target = null;
-  const server = createFront(() => target);
+  let model;
+  const server = createFront(() => target, { model: () => model, sandbox, onViolations });
   const boundPort = await listenOn(server, { host, port, what: 'mock', flag: '--mock-port' });
   return {
     url: `http://${host}:${boundPort}`,
     port: boundPort,
     /** Send the requests that arrive from now on to the backend at `url` (http://host:port). */
-    setTarget(url) {
+    setTarget(url, nextModel) {
       target = url;
+      if (nextModel) model = nextModel;
     },
     /** Resolves when the backend at `url` answers no request any more (or after `timeoutMs`). */
     async drained(url, timeoutMs = 5000) {
@@ -33,8 +39,9 @@ export async function startMockFront({ host = '127.0.0.1', port }) {
 }
 
 /**
- * Keeps exactly one Prism answering behind the front. startBackend(specFile) → { url, stop() }
- * (the @vpsorg/mock contract). restart() resolves when the new backend is serving.
+ * Keeps exactly one Prism answering behind the front. startBackend(specFile) → { url, stop(),
+ * model?, onActive()? } (the @vpsorg/mock contract, plus the spec's model and a hook called once
+ * the backend serves). restart() resolves when the new backend is serving.
  */
 export function createMockSupervisor({ front, startBackend }) {
   let current = null;
@@ -44,7 +51,8 @@ export function createMockSupervisor({ front, startBackend }) {
     },
     async restart(specFile) {
       const next = await startBackend(specFile); // throws if Prism rejects the spec: the old one stays
-      front.setTarget(next.url);
+      front.setTarget(next.url, next.model);
+      next.onActive?.();
       const previous = current;
       current = next;
       if (previous) {

@@ -1,7 +1,8 @@
 // A long-lived child process that keeps Prism loaded (~2 s of module loading, paid once) and
 // creates a fresh Prism server per spec on request, exactly as `prism mock` does when its spec
 // file changes (prism-cli's createSingleProcessPrism, the function its own file watcher calls).
-// Messages (IPC): { type: 'start', id, spec } → { type: 'started', id, url } | { type: 'failed', id, message }
+// Messages (IPC): { type: 'start', id, spec, upstream? } → { type: 'started', id, url } | { type: 'failed', id, message }
+//   (with `upstream`, the server is Prism's validating proxy in front of it, as `prism proxy --errors`)
 //                 { type: 'stop', id, server } → { type: 'stopped', id }  (server: the id it was started with)
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -27,13 +28,15 @@ process.on('message', async (message) => {
   if (message.type === 'start') {
     try {
       const port = await freePort();
+      const proxy = message.upstream ? { upstream: new URL(message.upstream), validateRequest: true, upstreamProxy: undefined } : {};
       const server = await createSingleProcessPrism({
+        ...proxy,
         document: message.spec,
         host: '127.0.0.1',
         port,
         cors: true,
         dynamic: false,
-        errors: false,
+        errors: Boolean(message.upstream),
         multiprocess: false,
         verboseLevel: process.env.PRISM_LOG_LEVEL ?? 'warn',
         ignoreExamples: false,

@@ -1,4 +1,4 @@
-// startMock({ spec }) → { url, stop() } (the @vpsorg/mock contract), served by one warm Prism
+// startMock({ spec, upstream? }) → { url, stop() } (the @vpsorg/mock contract), served by one warm Prism
 // host process (prism-host.mjs) instead of a new Prism process per spec: a new mock is ready
 // in ~0.3 s instead of ~5 s, which is what keeps save-to-ready under 3 s on two cores.
 import { fork } from 'node:child_process';
@@ -55,10 +55,10 @@ export function createWarmMockHost({ bootTimeoutMs = 60_000 } = {}) {
     get alive() {
       return !exited;
     },
-    async startMock({ spec }) {
+    async startMock({ spec, upstream }) {
       await ready;
       const id = (nextId += 1);
-      const { port } = await request({ type: 'start', id, spec });
+      const { port } = await request({ type: 'start', id, spec, upstream });
       let stopped = null;
       return {
         url: `http://127.0.0.1:${port}`,

@@ -5,6 +5,7 @@
 import { deref, resolveDeep } from './refs.js';
 import { groupName, IDENTIFIER, methodName } from './naming.js';
 import { buildResources } from './resources.js';
+import { buildLifecycles } from './lifecycle.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json$/;
@@ -188,6 +189,7 @@ export function buildApiModel(document) {
   const schemas = Object.fromEntries(
     Object.entries(document.components?.schemas ?? {}).map(([name, schema]) => [name, resolveDeep(document, schema)]),
   );
+  const resources = buildResources(operations);
   return {
     title: document.info?.title,
     version: document.info?.version,
@@ -195,7 +197,8 @@ export function buildApiModel(document) {
     baseUrl: typeof document.servers?.[0]?.url === 'string' ? document.servers[0].url.replace(/\/+$/, '') : undefined,
     tags: (document.tags ?? []).map((tag) => ({ name: tag.name, description: tag.description })),
     operations,
-    resources: buildResources(operations),
+    resources,
+    lifecycles: buildLifecycles(document, operations, resources),
     schemas,
     extensions: extensionsOf(document),
     operation(operationId) {

@@ -2,7 +2,6 @@
 //   schema.ts     - types, by openapi-typescript (from the spec file itself)
 //   operations.ts - the operation surface (client.servers.get(...)), from the model
 import { pathToFileURL } from 'node:url';
-import openapiTS, { astToString } from 'openapi-typescript';
 import { renderClientOperations } from './client-operations.js';
 
 export const clientTarget = {
@@ -11,6 +10,8 @@ export const clientTarget = {
   /** @param {{ specPath: string, model: import('../index.js').ApiModel }} input */
   async render({ specPath, model }) {
     // defaultNonNullable off: a request field with a default (backups_enabled) stays optional to send.
+    // Loaded when the target renders: importing the model (the mock, the docs) stays light.
+    const { default: openapiTS, astToString } = await import('openapi-typescript');
     const ast = await openapiTS(pathToFileURL(specPath), { alphabetize: true, rootTypes: false, defaultNonNullable: false });
     return [
       { name: 'schema.ts', contents: astToString(ast) },
