@@ -1,0 +1,108 @@
+// The page's own interface labels, in English: every label a locale file translates under
+// `labels:` (i18n/README.md, "Interface labels"). Three kinds, by how they reach the page:
+//   redoc.<key>  Redoc's labels that go through its translate hook, translate(key, English):
+//                the standalone bundle's hook is a stub returning the English, which the build
+//                replaces with a lookup in the locale's table (page-labels.mjs).
+//   dom.<name>   labels the bundle writes as plain English text (no translation key): the page
+//                rewrites them, in text nodes and attributes, whenever Redoc renders them.
+//                `{0}`, `{1}` stand for numbers or names the label is built around.
+//   page.<name>  our own labels: the language switcher, the marker of inferred text, and the
+//                lifecycle table's column heads (for the docs' generated state table; look them
+//                up with pageLabel(code, 'page.lifecycle.state')).
+// test/ui-labels.test.mjs checks every redoc.* pair and every dom.* text against the Redoc bundle
+// the CLI ships: an upgrade that renames or rewords a label fails there, and the Chromium tests
+// find any English label left on a locale page.
+
+/** key -> English, or { text, find } when the bundle builds the English from parts (`find`). */
+export const UI_LABELS = Object.freeze({
+  // Through Redoc's translate hook (key = Redoc's translation key).
+  'redoc.request': 'Request',
+  'redoc.responses': 'Responses',
+  'redoc.response': 'Response',
+  'redoc.body': 'Body',
+  'redoc.query': 'Query',
+  'redoc.path': 'Path',
+  'redoc.header': 'Headers',
+  'redoc.required': 'required',
+  'redoc.default': 'Default',
+  'redoc.example': 'Example',
+  'redoc.examples': 'Examples',
+  'redoc.security': 'Security',
+  'redoc.viewSecurityDetails': 'View security details',
+  'redoc.operations': 'Operations',
+  'redoc.info.license': 'License',
+  'redoc.info.contact.url': 'URL',
+  'redoc.openapi.collapseAll': 'Collapse all',
+  'redoc.openapi.expandAll': 'Expand all',
+  'redoc.openapi.showPattern': 'Show pattern',
+  'redoc.openapi.hidePattern': 'Hide pattern',
+  'redoc.openapi.deepLink.tooltip': 'Link to this section',
+  'redoc.codeSnippet.copy.tooltipText': 'Copy to clipboard',
+  'redoc.codeSnippet.copy.toasterText': 'Copy',
+  'redoc.codeSnippet.collapse.tooltipText': 'Collapse all',
+  'redoc.codeSnippet.expand.tooltipText': 'Expand all',
+  'redoc.button.externalLink.tooltipText': 'Open in new tab',
+  'redoc.button.email.tooltipText': 'Send email',
+  'redoc.actions.show': 'Show',
+  'redoc.actions.hide': 'Hide',
+  'redoc.actions.more': 'more',
+  'redoc.jsonViewer.showMore': 'Show more',
+  'redoc.jsonViewer.showLess': 'Show less',
+  'redoc.search.navbar.label': 'Search ',
+  'redoc.search.searchItem.example': 'Example',
+  'redoc.search.searchItem.enum': 'Enum',
+  'redoc.search.searchItem.deprecated': 'Deprecated',
+  'redoc.sidebar.actions.hide': 'Hide sidebar',
+  'redoc.sidebar.actions.show': 'Show sidebar',
+  'redoc.loaders.loading': 'Loading...',
+  'redoc.badges.deprecated': 'deprecated',
+  // Plain English in the bundle, rewritten on the page.
+  'dom.searchPlaceholder': 'Search docs...',
+  'dom.searchEmpty': 'Search endpoints, schemas, and more...',
+  'dom.searchNoResults': 'No results',
+  'dom.searchNavigate': 'to navigate',
+  'dom.searchSelect': 'to select',
+  'dom.searchExit': 'to exit',
+  'dom.searchCancel': 'Cancel',
+  'dom.poweredBy': 'API docs by',
+  'dom.overview': 'Overview',
+  'dom.oneOf': 'One of:',
+  'dom.enum': 'Enum:',
+  'dom.value': 'Value:',
+  'dom.arrayOfObjects': { text: 'Array of objects', find: ['Array of ', 'object'] },
+  'dom.orNull': '{0} or null',
+  'dom.typeOrNull': '{0} ({1}) or null',
+  'dom.nonEmpty': 'non-empty',
+  'dom.charactersRange': '[ {0} .. {1} ] characters',
+  'dom.charactersAtMost': '<= {0} characters',
+  'dom.showArrayProperties': 'Show {0} array properties',
+  'dom.responseFields': 'response {0} fields',
+  'dom.responseExamples': 'response {0} examples',
+  'dom.responseStatus': 'Response status',
+  'dom.responseMediaType': 'Response media type',
+  'dom.linkTo': 'link to {0}',
+  'dom.openNavigation': 'Open navigation menu',
+  'dom.collapse': 'collapse',
+  'dom.email': 'Email',
+  // Ours.
+  'page.languages': 'Language',
+  'page.inferred': 'Inferred',
+  'page.lifecycle.title': 'Server lifecycle',
+  'page.lifecycle.state': 'State',
+  'page.lifecycle.action': 'Action',
+  'page.lifecycle.from': 'From',
+  'page.lifecycle.to': 'To',
+  'page.lifecycle.after': 'After',
+});
+
+/** The English of a label. */
+export const englishLabel = (key) => (typeof UI_LABELS[key] === 'string' ? UI_LABELS[key] : UI_LABELS[key]?.text);
+
+/** What the Redoc bundle must contain for a dom.* label: its text between placeholders, or `find`. */
+export function bundleFragments(key) {
+  const value = UI_LABELS[key];
+  if (typeof value !== 'string') return value.find;
+  return value.split(/\{\d+\}/).filter((part) => part.trim() !== '');
+}
+
+export const LABEL_KINDS = Object.freeze(['redoc', 'dom', 'page']);
