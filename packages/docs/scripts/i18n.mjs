@@ -271,6 +271,34 @@ function collectStrings(spec) {
   return found;
 }
 
+/** key -> English of every translatable string of a bundled spec, in spec order. */
+export function englishStrings(bundledSpecObject) {
+  return new Map([...collectStrings(bundledSpecObject)].map(([key, { english }]) => [key, english]));
+}
+
+/**
+ * The entries a locale still needs, as YAML to paste under `translations:` / `labels:`, each with
+ * its English as `source` (or `restSource`) and `text: TODO` — what `--todo CODE` prints.
+ */
+export function todoEntries(bundledSpecObject, code) {
+  const english = englishStrings(bundledSpecObject);
+  const { report } = localizeSpec(bundledSpecObject, code);
+  const { translations } = loadTranslations(code);
+  const quote = (s) => JSON.stringify(s.replace(/\s+/g, ' ').trim());
+  const out = ['translations:'];
+  for (const key of [...report.missing, ...report.outdated]) {
+    out.push(`  ${key}:`, `    text: TODO`, `    source: ${quote(english.get(key))}`, '    ours: true');
+  }
+  for (const key of report.incomplete) {
+    const source = translations[key].source;
+    const rest = english.get(key).replace(/\s+/g, ' ').trim().slice(source.replace(/\s+/g, ' ').trim().length).replace(/^[.!?]?\s*/, '');
+    out.push(`  ${key}:   # add to the entry`, `    rest: TODO`, `    restSource: ${quote(rest)}`);
+  }
+  out.push('labels:');
+  for (const key of [...report.labels.missing, ...report.labels.outdated]) out.push(`  ${key}: { text: TODO, source: ${quote(englishLabel(key))} }`);
+  return out.join('\n');
+}
+
 /** All keys of English strings in a bundled spec that a translation file may translate, in spec order. */
 export function translatableKeys(bundledSpecObject) {
   return [...collectStrings(bundledSpecObject).keys()];
@@ -320,7 +348,7 @@ const sameText = (a, b) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, '
 // seed cell, a space after a sentence), except in Japanese, which runs sentences together and
 // ends them with 。.
 function joinRest(code, text, separator, rest) {
-  if (code === 'ja') return text + (separator.startsWith('.') ? '。' : '') + rest;
+  if (code === 'ja') return text + (separator.startsWith('.') ? '。' : '') + (separator.includes('\n') ? separator.replace(/^[.!?]?[^\S\n]*/, '') : '') + rest;
   return text + separator + rest;
 }
 
@@ -359,7 +387,7 @@ export function localizeSpec(bundledSpecObject, code) {
         shown = text + match.rest;
       } else {
         if (!sameText(restEnglish, entry.restSource)) report.outdated.push(key);
-        shown = joinRest(code, text, separator.replace(/\s+/, ' '), entry.rest.trim());
+        shown = joinRest(code, text, separator, entry.rest.trim());
       }
     } else if (entry.rest !== undefined && match.kind === 'exact') {
       report.outdated.push(key); // the English no longer goes on past the seed's part
@@ -468,10 +496,15 @@ export function formatCoverage(reports) {
 
 // `node scripts/i18n.mjs <bundled-spec.yaml|json>` prints the coverage; exit 1 on stale keys.
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  const file = process.argv[2]?.startsWith('--') ? undefined : process.argv[2];
   if (!file) {
-    console.error('Usage: node scripts/i18n.mjs <bundled-spec.yaml> [--strict]');
+    console.error('Usage: node scripts/i18n.mjs <bundled-spec.yaml> [--strict | --todo CODE]');
     process.exit(2);
+  }
+  const todo = process.argv.indexOf('--todo');
+  if (todo !== -1) {
+    console.log(todoEntries(parseYaml(readFileSync(file, 'utf8')), process.argv[todo + 1]));
+    process.exit(0);
   }
   const reports = LOCALES.map((l) => localizeSpec(parseYaml(readFileSync(file, 'utf8')), l.code).report);
   console.log(formatCoverage(reports));
