@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SAMPLE_LANGUAGES } from './code-samples.mjs';
 import { makeOffline, useFragmentLinks } from './offline.mjs';
 import { labelsScript, patchTranslateHook, placeScriptTag } from './page-labels.mjs';
-import { englishLabel, UI_LABELS } from './ui-labels.mjs';
+import { englishLabel, labelDrift, UI_LABELS } from './ui-labels.mjs';
 
 const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
 const REPO_ROOT = path.resolve(DOCS_DIR, '../..');
@@ -28,6 +28,7 @@ const REDOCLY_CONFIG = path.join(DOCS_DIR, 'redocly.yaml');
 const TEMPLATE = path.join(DOCS_DIR, 'scripts/page-template.hbs');
 const I18N_MODULE = path.join(DOCS_DIR, 'scripts/i18n.mjs');
 const REDOCLY_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin/cli.js');
+export const REDOC_BUNDLE = path.join(path.dirname(REDOCLY_CLI), '../lib/chunks/redoc.standalone.js');
 const SWITCHER_MARKER = '<!-- vpsorg:language-switcher -->';
 const HEAD_MARKER = '<!-- vpsorg:head -->';
 const ENGLISH_LABELS = Object.fromEntries(Object.keys(UI_LABELS).map((key) => [key, englishLabel(key)]));
@@ -217,6 +218,14 @@ export async function buildDocs({
       throw new Error(`Translations incomplete (the docs build is strict under CI; i18n/README.md says how to fix each):\n${warnings.map((w) => `  ${w}`).join('\n')}`);
     }
     for (const line of warnings) warn(`docs: warning: ${line}`);
+
+    // The label table must still match Redoc's labels: an upgrade that renames one fails here.
+    if (targets.length) {
+      const drift = labelDrift(await readFile(REDOC_BUNDLE, 'utf8'));
+      if (drift.length) {
+        throw new Error(`Redoc's interface labels changed (scripts/ui-labels.mjs no longer matches ${path.relative(REPO_ROOT, REDOC_BUNDLE)}):\n${drift.map((d) => `  ${d.key} "${d.english}": ${d.why}`).join('\n')}`);
+      }
+    }
 
     // 3. Render each page. Two at a time: each build-docs is one busy Node process.
     // The switcher links every page there will be: those built now and locale pages an earlier

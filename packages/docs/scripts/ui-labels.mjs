@@ -71,11 +71,11 @@ export const UI_LABELS = Object.freeze({
   'dom.value': 'Value:',
   'dom.arrayOfObjects': { text: 'Array of objects', find: ['Array of ', 'object'] },
   'dom.orNull': '{0} or null',
-  'dom.typeOrNull': '{0} ({1}) or null',
+  'dom.typeOrNull': { text: '{0} ({1}) or null', find: ['` or null`'] },
   'dom.nonEmpty': 'non-empty',
-  'dom.charactersRange': '[ {0} .. {1} ] characters',
-  'dom.charactersAtMost': '<= {0} characters',
-  'dom.showArrayProperties': 'Show {0} array properties',
+  'dom.charactersRange': { text: '[ {0} .. {1} ] characters', find: ['(`characters`,', ' .. ${'] },
+  'dom.charactersAtMost': { text: '<= {0} characters', find: ['(`characters`,', '`<= ${'] },
+  'dom.showArrayProperties': { text: 'Show {0} array properties', find: ['`property`:`properties`', '`array`'] },
   'dom.responseFields': 'response {0} fields',
   'dom.responseExamples': 'response {0} examples',
   'dom.responseStatus': 'Response status',
@@ -106,3 +106,32 @@ export function bundleFragments(key) {
 }
 
 export const LABEL_KINDS = Object.freeze(['redoc', 'dom', 'page']);
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const tick = (s) => `\`${s}\``;
+
+/**
+ * Where the Redoc bundle (its source text) no longer has a label of the catalogue as written: a
+ * redoc.* key whose English default changed or whose key is gone, a dom.* text no longer in it.
+ * Returns [{ key, english, why }]; empty when every label is still there.
+ */
+export function labelDrift(bundleSource) {
+  const drift = [];
+  for (const key of Object.keys(UI_LABELS)) {
+    const [kind, ...rest] = key.split('.');
+    const english = englishLabel(key);
+    if (kind === 'redoc') {
+      const id = rest.join('.');
+      const call = `(${tick(id)},${tick(english)}`; // translate(key, English)
+      const node = new RegExp(`(?:label|title):${escapeRegExp(tick(english))},(?:label|title)TranslationKey:${escapeRegExp(tick(id))}`);
+      if (!bundleSource.includes(call) && !node.test(bundleSource)) {
+        const why = bundleSource.includes(tick(id)) ? `its English is no longer "${english}"` : `the key "${id}" is gone`;
+        drift.push({ key, english, why });
+      }
+    } else if (kind === 'dom') {
+      const missing = bundleFragments(key).filter((part) => !bundleSource.includes(part));
+      if (missing.length) drift.push({ key, english, why: `the bundle no longer has ${missing.map((m) => JSON.stringify(m)).join(', ')}` });
+    }
+  }
+  return drift;
+}
