@@ -119,34 +119,22 @@ function pageScript() {
 }
 
 // The language switcher keeps the reader's place. Operation and tag routes are the same on every
-// page (they come from operationIds and tag names, never translated), but a section's route comes
-// from its translated heading (#/section/authentification). So a place travels as its index among
-// the page's routes in the navigation, in order, plus any deeper part (#/servers/getserver/responses):
-// the link carries #vpsorg-place=<index>:<suffix>, and the page it opens turns that back into its
-// own route before Redoc reads the address.
+// page (they come from operationIds and tag names, never translated), so they travel as they are.
+// A section's route comes from its translated heading (#/section/authentification), so a section
+// travels as its index among the page's sections (#vpsorg-section=<index>:<deeper part>), which
+// the page it opens turns back into its own route before Redoc reads the address.
 function placeScript() {
-  const routes = () => {
-    const seen = [];
-    const menu = document.querySelector('#redoc [data-component-name="Menu/Menu"]') ?? document.querySelector('#redoc');
-    for (const a of menu?.querySelectorAll('a[href^="#/"]') ?? []) {
-      const href = a.getAttribute('href');
-      if (!seen.includes(href)) seen.push(href);
-    }
-    return seen;
-  };
-  const arriving = /^#vpsorg-place=(\d+):(.*)$/.exec(location.hash);
+  const sections = () => [...document.querySelectorAll('#redoc [id^="section/"]')].map((el) => `#/${el.id}`);
+  const arriving = /^#vpsorg-section=(\d+):(.*)$/.exec(location.hash);
   if (arriving) {
-    const route = routes()[Number(arriving[1])];
+    const route = sections()[Number(arriving[1])];
     history.replaceState(null, '', route ? route + decodeURIComponent(arriving[2]) : location.pathname + location.search);
   }
   const placeOf = (hash) => {
-    if (!hash.startsWith('#/')) return '';
-    let best = -1;
-    const all = routes();
-    all.forEach((route, i) => {
-      if ((hash === route || hash.startsWith(route + '/')) && (best === -1 || route.length > all[best].length)) best = i;
-    });
-    return best === -1 ? hash : `#vpsorg-place=${best}:${encodeURIComponent(hash.slice(all[best].length))}`;
+    if (!hash.startsWith('#/section/')) return hash.startsWith('#/') ? hash : '';
+    const all = sections();
+    const i = all.findIndex((route) => hash === route || hash.startsWith(route + '/'));
+    return i === -1 ? hash : `#vpsorg-section=${i}:${encodeURIComponent(hash.slice(all[i].length))}`;
   };
   const update = () => {
     const place = placeOf(location.hash);

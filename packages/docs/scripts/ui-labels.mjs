@@ -55,6 +55,7 @@ export const UI_LABELS = Object.freeze({
   'redoc.sidebar.actions.hide': 'Hide sidebar',
   'redoc.sidebar.actions.show': 'Show sidebar',
   'redoc.loaders.loading': 'Loading...',
+  'redoc.loading': 'Loading...',
   'redoc.badges.deprecated': 'deprecated',
   // Plain English in the bundle, rewritten on the page.
   'dom.searchPlaceholder': 'Search docs...',
@@ -84,6 +85,12 @@ export const UI_LABELS = Object.freeze({
   'dom.openNavigation': 'Open navigation menu',
   'dom.collapse': 'collapse',
   'dom.email': 'Email',
+  'dom.copy': 'Copy',
+  'dom.hideSidebar': 'Hide sidebar',
+  'dom.showSidebar': 'Show sidebar',
+  'dom.openInNewTab': 'Open in new tab',
+  'dom.colorModeLight': { text: 'light', find: ['LIGHT:`light`'] },
+  'dom.colorModeDark': { text: 'dark', find: ['DARK:`dark`'] },
   // Ours.
   'page.languages': 'Language',
   'page.inferred': 'Inferred',
