@@ -32,6 +32,7 @@ export const UI_LABELS = Object.freeze({
   'redoc.operations': 'Operations',
   'redoc.info.license': 'License',
   'redoc.info.contact.url': 'URL',
+  'redoc.servers.title': 'Servers',
   'redoc.openapi.collapseAll': 'Collapse all',
   'redoc.openapi.expandAll': 'Expand all',
   'redoc.openapi.showPattern': 'Show pattern',

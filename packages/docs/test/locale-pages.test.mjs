@@ -45,7 +45,8 @@ for (const name of Object.keys(bundled.components.securitySchemes)) API_WORDS.ad
       if (k === 'name' && typeof v === 'string' && 'in' in node) API_WORDS.add(v); // a parameter
       collect(v, k);
     }
-  } else if (typeof node === 'string' && !TEXT_FIELDS.has(key) && key !== 'name' && key !== 'tags') {
+  } else if (typeof node === 'string' && !/\s/.test(node) && !TEXT_FIELDS.has(key) && key !== 'name' && key !== 'tags') {
+    // (Only single tokens: an example value that is a sentence is shown quoted or as code.)
     words(node).forEach((w) => API_WORDS.add(w));
   } else if (typeof node === 'boolean') {
     API_WORDS.add(String(node));
