@@ -124,8 +124,9 @@ async function readWholePage(page, { code, searchFor, placeholder }) {
   for (const group of groups) {
     await menu.locator(`a[href="${group}"]`).first().click();
     await page.waitForURL((url) => url.hash === group);
+    // The group's entries appear once Redoc has re-rendered the menu.
+    await expect.poll(async () => (await hrefs()).filter((h) => h.startsWith(`${group}/`)).length, { message: `operations under ${group}` }).toBeGreaterThan(0);
     const operations = [...new Set((await hrefs()).filter((h) => h.startsWith(`${group}/`)))];
-    expect(operations.length, `operations under ${group}`).toBeGreaterThan(0);
     for (const href of operations) {
       await page.evaluate((hash) => {
         window.location.hash = hash;
