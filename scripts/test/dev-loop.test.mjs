@@ -123,6 +123,16 @@ describe('pnpm start (scripts/dev.mjs)', () => {
     await expect.poll(() => reloads.events.filter((e) => e === 'reload').length).toBeGreaterThan(reloadsBefore);
   });
 
+  it('shows the English the save added and no locale translates as a warning, and keeps serving the locale pages', async () => {
+    // The save above added a `nickname` field whose description no translation file has.
+    await dev.waitFor(/^! translations incomplete/m);
+    const warning = dev.output.slice(dev.output.search(/^! translations incomplete/m));
+    expect(warning).toMatch(/fr: 1 missing: schemas\.\S+\.properties\.nickname\.description/);
+    const page = await fetch(`${docsUrl}/fr/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('web-server-renamed');
+  });
+
   it('the mock answers every request while it restarts, on new and on kept-alive connections', async () => {
     const failures = [];
     let answered = 0;

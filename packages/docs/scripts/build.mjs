@@ -1,5 +1,5 @@
-// Builds the offline API reference: Redocly's bundler (in-process, @redocly/openapi-core, with
-// the code-samples decorator of ./redocly.yaml) turns spec/servers.yaml into one bundled document; each locale's translation is applied to a copy of
+// Builds the offline API reference: `redocly bundle` (the pinned CLI, with the code-samples
+// decorator of ./redocly.yaml) turns spec/servers.yaml into one bundled document; each locale's translation is applied to a copy of
 // it (./i18n.mjs); `redocly build-docs --inlineBundle` renders every variant into one
 // self-contained HTML page. Output (dist/ by default):
 //   index.html                English page
@@ -16,8 +16,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SAMPLE_LANGUAGES } from './code-samples.mjs';
-import { addLifecycleTable } from './lifecycle-table.mjs';
+import { addLifecycleTable, lifecycleLabels } from './lifecycle-table.mjs';
 import { makeOffline, useFragmentLinks } from './offline.mjs';
+import { labelsScript, patchTranslateHook, placeScriptTag } from './page-labels.mjs';
+import { englishLabel, labelDrift, UI_LABELS } from './ui-labels.mjs';
 
 const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
 const REPO_ROOT = path.resolve(DOCS_DIR, '../..');
@@ -27,7 +29,10 @@ const REDOCLY_CONFIG = path.join(DOCS_DIR, 'redocly.yaml');
 const TEMPLATE = path.join(DOCS_DIR, 'scripts/page-template.hbs');
 const I18N_MODULE = path.join(DOCS_DIR, 'scripts/i18n.mjs');
 const REDOCLY_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin/cli.js');
+export const REDOC_BUNDLE = path.join(path.dirname(REDOCLY_CLI), '../lib/chunks/redoc.standalone.js');
 const SWITCHER_MARKER = '<!-- vpsorg:language-switcher -->';
+const HEAD_MARKER = '<!-- vpsorg:head -->';
+const ENGLISH_LABELS = Object.fromEntries(Object.keys(UI_LABELS).map((key) => [key, englishLabel(key)]));
 
 /** The English page; the locales come from ./i18n.mjs. */
 export const ENGLISH = Object.freeze({ code: 'en', name: 'English', htmlLang: 'en' });
@@ -57,26 +62,19 @@ function redocly(args) {
   });
 }
 
-let openapiCore;
 /**
- * Bundle the spec in-process (no CLI start-up per build: the dev loop rebuilds on every save),
- * with this folder's redocly.yaml, whose decorator adds the code samples.
+ * Bundle the spec with the pinned Redocly CLI (the same 2.77.0 that lints and renders: its
+ * bundler, openapi-core, ships inside it and is not published on its own at that version), with
+ * this folder's redocly.yaml, whose decorator adds the code samples. ~0.3 s.
  */
-async function bundleSpec(specPath) {
-  openapiCore ??= await import('@redocly/openapi-core');
-  const config = await openapiCore.loadConfig({ configPath: REDOCLY_CONFIG });
-  let result;
+async function bundleSpec(specPath, work) {
+  const out = path.join(work, 'bundled.json');
   try {
-    result = await openapiCore.bundle({ ref: specPath, config });
+    await redocly(['bundle', specPath, '--config', REDOCLY_CONFIG, '--output', out]);
   } catch (error) {
-    throw new Error(`redocly bundle failed: ${specPath}: ${error.message}`);
+    throw new Error(`${error.message.replace(/^redocly bundle failed/, `redocly bundle failed: ${specPath}`)}`);
   }
-  const errors = result.problems.filter((p) => p.severity === 'error');
-  if (errors.length) {
-    const where = (p) => p.location?.[0]?.pointer ?? '';
-    throw new Error(`redocly bundle failed: ${specPath}:\n${errors.map((p) => `  ${p.message} ${where(p)}`.trimEnd()).join('\n')}`);
-  }
-  return result.bundle.parsed;
+  return JSON.parse(await readFile(out, 'utf8'));
 }
 
 /** Run `task` over `items`, at most `limit` at a time, keeping their order in the result. */
@@ -119,15 +117,37 @@ const pagePath = (locale) => (locale.code === ENGLISH.code ? 'index.html' : `${l
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
-/** A plain list of links to every page (no script, no network): the language switcher. */
-export function languageSwitcher(current, all) {
+/**
+ * A plain list of links to every page (no network): the language switcher. A small script
+ * (page-labels.mjs placeScript) adds the reader's place to the links; without it they still work.
+ */
+export function languageSwitcher(current, all, label = 'Language') {
   const fromDir = path.posix.dirname(pagePath(current));
   const links = all.map((locale) => {
     const href = path.posix.relative(fromDir, pagePath(locale));
     const here = locale.code === current.code ? ' aria-current="page"' : '';
     return `<a href="${escapeHtml(href)}" hreflang="${escapeHtml(locale.htmlLang)}" lang="${escapeHtml(locale.htmlLang)}"${here}>${escapeHtml(locale.name)}</a>`;
   });
-  return `<nav class="vpsorg-languages" aria-label="Language">${links.join('')}</nav>`;
+  return `<nav class="vpsorg-languages" aria-label="${escapeHtml(label)}" data-vpsorg-skip>${links.join('')}</nav>`;
+}
+
+/** <link rel="alternate" hreflang> for every page, the English one also as x-default. */
+export function alternateLinks(current, all) {
+  const fromDir = path.posix.dirname(pagePath(current));
+  const link = (lang, locale) => `<link rel="alternate" hreflang="${escapeHtml(lang)}" href="${escapeHtml(path.posix.relative(fromDir, pagePath(locale)))}">`;
+  const english = all.find((l) => l.code === ENGLISH.code);
+  return [...all.map((l) => link(l.htmlLang, l)), ...(english ? [link('x-default', english)] : [])].join('\n  ');
+}
+
+/**
+ * Whether the docs build fails on incomplete translations: under CI (CI=true) it does, so a
+ * shipped locale below 100% or with an outdated entry stops the build with the keys named;
+ * elsewhere (pnpm start, a local build) the coverage is a warning. VPSORG_DOCS_STRICT=1|0 overrides.
+ */
+export function strictCoverageDefault(env = process.env) {
+  if (env.VPSORG_DOCS_STRICT === '1' || env.VPSORG_DOCS_STRICT === 'true') return true;
+  if (env.VPSORG_DOCS_STRICT === '0' || env.VPSORG_DOCS_STRICT === 'false') return false;
+  return env.CI === 'true' || env.CI === '1';
 }
 
 async function writeAtomically(file, data) {
@@ -139,11 +159,21 @@ async function writeAtomically(file, data) {
 
 /**
  * Build the docs.
- * @param {{ specPath?: string, outDir?: string, locales?: 'all'|'none'|string[], log?: (line: string) => void }} [options]
+ * @param {{ specPath?: string, outDir?: string, locales?: 'all'|'none'|string[], log?: (line: string) => void,
+ *   warn?: (line: string) => void, strict?: boolean }} [options]
  *   locales: 'all' (default) builds English and every locale; 'none' or [] English only.
- * @returns {Promise<{ pages: { code: string, htmlLang: string, file: string }[], bundledSpec: string, reports: object[] }>}
+ *   strict (default: under CI): a locale below 100% or with an outdated entry fails the build;
+ *   otherwise each such locale's keys go to `warn` (default: console.warn) and the build goes on.
+ * @returns {Promise<{ pages: { code: string, htmlLang: string, file: string }[], bundledSpec: string, reports: object[], warnings: string[] }>}
  */
-export async function buildDocs({ specPath = DEFAULT_SPEC, outDir = DEFAULT_OUT_DIR, locales = 'all', log = (line) => console.log(line) } = {}) {
+export async function buildDocs({
+  specPath = DEFAULT_SPEC,
+  outDir = DEFAULT_OUT_DIR,
+  locales = 'all',
+  log = (line) => console.log(line),
+  warn = (line) => console.warn(line),
+  strict = strictCoverageDefault(),
+} = {}) {
   const started = performance.now();
   specPath = path.resolve(specPath);
   outDir = path.resolve(outDir);
@@ -156,26 +186,40 @@ export async function buildDocs({ specPath = DEFAULT_SPEC, outDir = DEFAULT_OUT_
   const work = await mkdtemp(path.join(outDir, '.build-'));
   try {
     // 1. Bundle once, adding the generated code samples.
-    const bundled = await bundleSpec(specPath);
+    const bundled = await bundleSpec(specPath, work);
     const bundledFile = path.join(work, 'servers.json');
     // The lifecycle table goes in after localization (step 2), so coverage never counts it.
-    await writeFile(bundledFile, JSON.stringify(addLifecycleTable(structuredClone(bundled)), null, 2));
+    await writeFile(bundledFile, JSON.stringify(addLifecycleTable(structuredClone(bundled), lifecycleLabels(ENGLISH_LABELS)), null, 2));
 
     // 2. One localized copy per locale; stale translation keys stop the build.
-    const variants = [{ locale: ENGLISH, specFile: bundledFile }];
+    const variants = [{ locale: ENGLISH, specFile: bundledFile, labels: ENGLISH_LABELS }];
     const reports = [];
     for (const locale of targets) {
-      const { spec, report } = i18n.localizeSpec(bundled, locale.code);
+      const { spec, report, labels } = i18n.localizeSpec(bundled, locale.code);
       reports.push(report);
       const specFile = path.join(work, `servers.${locale.code}.json`);
-      await writeFile(specFile, JSON.stringify(addLifecycleTable(spec), null, 2));
-      variants.push({ locale, specFile });
+      await writeFile(specFile, JSON.stringify(addLifecycleTable(spec, lifecycleLabels(labels)), null, 2));
+      variants.push({ locale, specFile, labels });
     }
     if (reports.length) log(i18n.formatCoverage(reports));
     const stale = reports.filter((r) => r.stale.length);
     if (stale.length) {
       const list = stale.map((r) => `  ${r.locale} (i18n/${r.locale}.yaml): ${r.stale.join(', ')}`).join('\n');
       throw new Error(`Stale translation keys: these keys name spec locations that no longer exist. Re-key or remove them:\n${list}`);
+    }
+    // Coverage: 100% of strings and labels, none outdated. Under CI an error, else a warning.
+    const warnings = reports.flatMap((r) => i18n.coverageProblems(r));
+    if (warnings.length && strict) {
+      throw new Error(`Translations incomplete (the docs build is strict under CI; i18n/README.md says how to fix each):\n${warnings.map((w) => `  ${w}`).join('\n')}`);
+    }
+    for (const line of warnings) warn(`docs: warning: ${line}`);
+
+    // The label table must still match Redoc's labels: an upgrade that renames one fails here.
+    if (targets.length) {
+      const drift = labelDrift(await readFile(REDOC_BUNDLE, 'utf8'));
+      if (drift.length) {
+        throw new Error(`Redoc's interface labels changed (scripts/ui-labels.mjs no longer matches ${path.relative(REPO_ROOT, REDOC_BUNDLE)}):\n${drift.map((d) => `  ${d.key} "${d.english}": ${d.why}`).join('\n')}`);
+      }
     }
 
     // 3. Render each page. Two at a time: each build-docs is one busy Node process.
@@ -184,7 +228,7 @@ export async function buildDocs({ specPath = DEFAULT_SPEC, outDir = DEFAULT_OUT_
     const built = new Set(variants.map((v) => v.locale.code));
     const everyPage = [ENGLISH, ...(i18n?.LOCALES ?? []).filter((l) => built.has(l.code) || existsSync(path.join(outDir, pagePath(l))))];
     const limit = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
-    const rendered = await mapLimit(variants, limit, async ({ locale, specFile }) => {
+    const rendered = await mapLimit(variants, limit, async ({ locale, specFile, labels }) => {
       const htmlFile = path.join(work, `${locale.code}.html`);
       await redocly([
         'build-docs', specFile,
@@ -201,8 +245,15 @@ export async function buildDocs({ specPath = DEFAULT_SPEC, outDir = DEFAULT_OUT_
       if (!/const __redoc_options = \{[^\n]*"disableTelemetry":true/.test(html)) {
         throw new Error(`${locale.code}: the page was built with Redoc telemetry on; it must be off (telemetry: off in ${REDOCLY_CONFIG}).`);
       }
+      if (!html.includes(HEAD_MARKER)) throw new Error(`${htmlFile}: the page template's head marker is missing.`);
       html = useFragmentLinks(makeOffline(html, pagePath(locale)));
-      html = html.replace(SWITCHER_MARKER, everyPage.length > 1 ? languageSwitcher(locale, everyPage) : '');
+      // Labels: the translate hook reads the table; the script before Redoc's rewrites the rest.
+      html = patchTranslateHook(html, pagePath(locale));
+      const head = [everyPage.length > 1 ? alternateLinks(locale, everyPage) : '', labelsScript(labels, englishLabel)].filter(Boolean).join('\n  ');
+      html = html.replace(HEAD_MARKER, () => head);
+      const switcher = everyPage.length > 1 ? languageSwitcher(locale, everyPage, labels['page.languages']) : '';
+      html = html.replace(SWITCHER_MARKER, () => switcher);
+      html = html.replace('<!-- vpsorg:place -->', () => (everyPage.length > 1 ? placeScriptTag() : ''));
       return { locale, html, specFile };
     });
 
@@ -217,7 +268,7 @@ export async function buildDocs({ specPath = DEFAULT_SPEC, outDir = DEFAULT_OUT_
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     log(`docs: built ${pages.map((p) => path.relative(outDir, p.file)).join(', ')} in ${path.relative(process.cwd(), outDir) || '.'} (${seconds} s)`);
-    return { pages, bundledSpec: path.join(outDir, 'openapi/servers.json'), reports };
+    return { pages, bundledSpec: path.join(outDir, 'openapi/servers.json'), reports, warnings };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -234,6 +285,8 @@ function parseArgs(argv) {
       const v = value();
       options.locales = v === 'all' || v === 'none' ? v : v.split(',').map((s) => s.trim()).filter(Boolean);
     } else if (flag === '--english-only') options.locales = 'none';
+    else if (flag === '--strict') options.strict = true;
+    else if (flag === '--no-strict') options.strict = false;
     else if (flag === '--help' || flag === '-h') options.help = true;
     else throw new Error(`Unknown argument "${argv[i]}". Try --help.`);
   }
@@ -245,7 +298,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   try {
     const options = parseArgs(process.argv.slice(2));
     if (options.help) {
-      console.log('Usage: node scripts/build.mjs [--spec spec/servers.yaml] [--out dist] [--locales all|none|ja,fr] [--english-only]');
+      console.log('Usage: node scripts/build.mjs [--spec spec/servers.yaml] [--out dist] [--locales all|none|ja,fr] [--english-only] [--strict|--no-strict]');
     } else {
       await buildDocs(options);
     }

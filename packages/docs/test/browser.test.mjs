@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { operationsOf, SAMPLE_LANGUAGES } from '../scripts/code-samples.mjs';
-import { LOCALES } from '../scripts/i18n.mjs';
+import { loadTranslations, LOCALES } from '../scripts/i18n.mjs';
 import { serveDocs } from '../scripts/serve.mjs';
 import { launchChromium, openRecordedPage } from './helpers/chromium.mjs';
 
@@ -174,8 +174,11 @@ describe('opened from the file system (no server at all)', () => {
     await page.locator('img[alt="redocly logo"]').first().waitFor({ state: 'attached' });
     const nav = await navigationOperations(page);
     expect(nav).toHaveLength(9);
-    await page.getByRole('navigation', { name: 'Language' }).locator('a[hreflang="fr"]').click();
-    await page.waitForURL(pathToFileURL(path.join(dist, 'fr/index.html')).href);
+    // The switcher is named in the page's language (ja 言語).
+    await page.getByRole('navigation', { name: loadTranslations('ja').labels['page.languages'].text }).locator('a[hreflang="fr"]').click();
+    // The switcher keeps the place: the last group opened.
+    const last = nav.at(-1).href.split('/').slice(0, 2).join('/');
+    await page.waitForURL(`${pathToFileURL(path.join(dist, 'fr/index.html')).href}${last}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     const fetched = requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:'));
     expect(fetched).toEqual([file, pathToFileURL(path.join(dist, 'fr/index.html')).href]);
@@ -209,7 +212,7 @@ describe.each(LOCALES.map((l) => [l.code, l]))('the %s page', (code, locale) => 
   it('links every other page in its language switcher, and the links work', async () => {
     const recorded = await open(`/${code}/`);
     const { page } = recorded;
-    const switcher = page.getByRole('navigation', { name: 'Language' });
+    const switcher = page.getByRole('navigation', { name: loadTranslations(code).labels['page.languages'].text });
     const links = await switcher.getByRole('link').evaluateAll((as) => as.map((a) => ({ lang: a.getAttribute('hreflang'), current: a.getAttribute('aria-current') })));
     expect(links.map((l) => l.lang)).toEqual(['en', ...LOCALES.map((l) => l.htmlLang)]);
     expect(links.filter((l) => l.current === 'page').map((l) => l.lang)).toEqual([locale.htmlLang]);

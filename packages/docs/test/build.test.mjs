@@ -1,6 +1,6 @@
 // What `pnpm run docs` produces: one self-contained page per language, offline, telemetry off; a
 // bundled spec that passes the repository's lint; translations that change only text; and a
-// build that follows spec edits and refuses stale translation keys.
+// build that follows spec edits, refuses stale translation keys and, under CI, anything below 100%.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { buildDocs, DEFAULT_SPEC, ENGLISH } from '../scripts/build.mjs';
+import { buildDocs, DEFAULT_SPEC, ENGLISH, strictCoverageDefault } from '../scripts/build.mjs';
 import { operationsOf, SAMPLE_LANGUAGES } from '../scripts/code-samples.mjs';
 import { addLifecycleTable } from '../scripts/lifecycle-table.mjs';
-import { LOCALES } from '../scripts/i18n.mjs';
+import { LOCALES, pageLabel } from '../scripts/i18n.mjs';
 
 const run = promisify(execFile);
 const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -38,7 +38,8 @@ describe('the pages', () => {
     expect(html).toMatch(new RegExp(`^<!DOCTYPE html>\\s*<html lang="${locale.htmlLang}">`));
     // Redoc is inlined: no script, stylesheet, font or image is loaded from anywhere.
     expect(html).not.toMatch(/<script\b[^>]*\bsrc=/i);
-    expect(html).not.toMatch(/<link\b(?![^>]*rel="icon"[^>]*href="data:)[^>]*\bhref=/i);
+    // (rel="alternate" links name the other languages' pages: the browser loads nothing for them.)
+    expect(html).not.toMatch(/<link\b(?![^>]*rel="icon"[^>]*href="data:)(?![^>]*rel="alternate")[^>]*\bhref=/i);
     expect(html).not.toMatch(/@import\s+(?:url\()?\s*["']?https?:|@font-face[^}]*url\(\s*["']?https?:/i);
     expect(html).not.toMatch(/https?:\/\/(?:[\w-]+\.)*(?:redoc\.ly|cdn\.redocly\.com|otel\.[\w.-]+|fonts\.googleapis\.com|fonts\.gstatic\.com)/);
     expect(html).toMatch(/const __redoc_options = \{[^\n]*"disableTelemetry":true/);
@@ -66,10 +67,34 @@ describe('the pages', () => {
     expect(rendered).not.toMatch(/href="\/(?!\/)/);
   });
 
-  it('prints the translation coverage of every locale', () => {
+  it('prints the translation coverage of every locale: 100% of strings and labels, nothing to warn about', () => {
     const log = inject('buildLog');
     expect(log).toContain('Translation coverage');
-    for (const { code } of LOCALES) expect(log).toMatch(new RegExp(`^${code}\\s+\\d+/\\d+`, 'm'));
+    for (const { code } of LOCALES) expect(log).toMatch(new RegExp(`^${code}\\s+(\\d+)/\\1\\s+(\\d+)/\\2\\s+100%\\s+0\\s+0\\s+0\\s+0\\s`, 'm'));
+    expect(inject('buildWarnings')).toEqual([]);
+  });
+
+  it('declares every page as an alternate of every other, with hreflang, and English as x-default', () => {
+    for (const locale of ALL) {
+      const html = readFileSync(pageFile(locale.code), 'utf8');
+      const head = html.slice(0, html.indexOf('</head>'));
+      const links = [...head.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => [m[1], m[2]]);
+      expect(links.map(([lang]) => lang)).toEqual([...ALL.map((l) => l.htmlLang), 'x-default']);
+      for (const [lang, href] of links) {
+        const target = path.resolve(path.dirname(pageFile(locale.code)), href);
+        const code = lang === 'x-default' ? 'en' : ALL.find((l) => l.htmlLang === lang).code;
+        expect(target, `${locale.code}: ${lang}`).toBe(pageFile(code));
+      }
+    }
+  });
+
+  it('puts the locale\'s label table in its page and makes Redoc\'s translate hook read it', () => {
+    const fr = readFileSync(pageFile('fr'), 'utf8');
+    expect(fr).toMatch(/globalThis\.__vpsorgLabels=\{"redoc":\{[^<]*"request":"Requête"/);
+    expect(fr).toContain('globalThis.__vpsorgLabels?.redoc?.[e]');
+    expect(fr).toContain('aria-label="Langue"');
+    const en = readFileSync(pageFile('en'), 'utf8');
+    expect(en).toMatch(/"request":"Request"/);
   });
 });
 
@@ -106,7 +131,10 @@ describe('the bundled spec behind the pages', () => {
       }
       expect(typeof b, at.join('/')).toBe(typeof a);
       if (a && typeof a === 'object') {
-        expect(Object.keys(b), at.join('/')).toEqual(Object.keys(a));
+        // A tag gains its translated display name; its name (what operations and links use) stays.
+        const added = at.length === 2 && at[0] === 'tags' ? ['x-displayName'] : [];
+        for (const key of added) expect(typeof b[key], [...at, key].join('/')).toBe('string');
+        expect(Object.keys(b).filter((k) => !added.includes(k)), at.join('/')).toEqual(Object.keys(a));
         for (const key of Object.keys(a)) compare(a[key], b[key], [...at, key]);
       } else {
         expect(b, at.join('/')).toBe(a);
@@ -114,7 +142,10 @@ describe('the bundled spec behind the pages', () => {
     };
     compare(english, localized, []);
     expect(changed.length).toBeGreaterThan(0);
-    for (const at of changed) expect(['summary', 'description', 'title'], at.join('/')).toContain(at.at(-1));
+    for (const at of changed) {
+      if (at.join('/') === 'info/contact/name') continue; // the contact's name is text too
+      expect(['summary', 'description', 'title'], at.join('/')).toContain(at.at(-1));
+    }
   });
 });
 
@@ -160,6 +191,37 @@ describe('building from an edited spec', () => {
     expect(existsSync(path.join(out, 'ja/index.html'))).toBe(false);
   });
 
+  it('under CI fails on an untranslated new string with the keys named, elsewhere warns and builds the pages', async () => {
+    const dir = tempDir('coverage-');
+    const spec = structuredClone(source);
+    spec.components.schemas.Plan.properties.cpu_model = { type: 'string', description: 'CPU model name.' };
+    spec.paths['/servers/'].get.summary = 'List every server';
+    const specPath = writeSpec(dir, spec);
+    const strictOut = path.join(dir, 'strict');
+    const error = await buildDocs({ specPath, outDir: strictOut, locales: ['sv', 'fr'], log: () => {}, strict: true }).catch((e) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(/Translations incomplete/);
+    expect(error.message).toMatch(/sv: 1 missing: schemas\.Plan\.properties\.cpu_model\.description/);
+    expect(error.message).toMatch(/fr: 1 outdated .*: operations\.listServers\.summary/);
+    expect(existsSync(path.join(strictOut, 'fr/index.html'))).toBe(false);
+
+    const warnings = [];
+    const lenient = await buildDocs({ specPath, outDir: path.join(dir, 'lenient'), locales: ['fr'], log: () => {}, warn: (w) => warnings.push(w), strict: false });
+    expect(warnings).toEqual([
+      'docs: warning: fr: 1 missing: schemas.Plan.properties.cpu_model.description',
+      expect.stringMatching(/^docs: warning: fr: 1 outdated .*operations\.listServers\.summary$/),
+    ]);
+    expect(lenient.warnings).toHaveLength(2);
+    expect(existsSync(path.join(dir, 'lenient/fr/index.html'))).toBe(true);
+  });
+
+  it('is strict under CI by default, and VPSORG_DOCS_STRICT overrides', () => {
+    expect(strictCoverageDefault({ CI: 'true' })).toBe(true);
+    expect(strictCoverageDefault({})).toBe(false);
+    expect(strictCoverageDefault({ CI: 'true', VPSORG_DOCS_STRICT: '0' })).toBe(false);
+    expect(strictCoverageDefault({ VPSORG_DOCS_STRICT: '1' })).toBe(true);
+  });
+
   it('says what is wrong with a missing spec or an unknown locale', async () => {
     await expect(buildDocs({ specPath: '/nonexistent/servers.yaml', log: () => {} })).rejects.toThrow('Spec not found: /nonexistent/servers.yaml');
     await expect(buildDocs({ locales: ['xx'], outDir: tempDir('locale-'), log: () => {} })).rejects.toThrow(/Unknown locale "xx": the docs have ja, sv, tl, it, fr/);
@@ -174,13 +236,17 @@ describe('building from an edited spec', () => {
 });
 
 describe('the lifecycle table', () => {
-  it.each(ALL.map((l) => [l.code]))('%s: ServerStatus shows the state table generated from x-lifecycle', (code) => {
+  it.each(ALL.map((l) => [l.code]))('%s: ServerStatus shows the state table generated from x-lifecycle, in its language', (code) => {
     const spec = JSON.parse(readFileSync(specFile(code), 'utf8'));
     const description = spec.components.schemas.ServerStatus.description;
-    expect(description).toContain('| Status | `start` | `stop` | `reboot` |');
-    expect(description).toContain('| `stopped` | → `starting` | refused | refused | — |');
-    expect(description).toContain('| `provisioning` (created in this status) | refused | refused | refused | `active` after 120–300 s |');
+    const word = (key) => pageLabel(code, `page.lifecycle.${key}`);
+    const range = word('afterRange').replace('{min}', '120').replace('{max}', '300');
+    expect(description).toContain(`#### ${word('heading')}`);
+    expect(description).toContain(`| ${word('status')} | \`start\` | \`stop\` | \`reboot\` | ${word('settles')} |`);
+    expect(description).toContain(`| \`stopped\` | → \`starting\` | ${word('refused')} | ${word('refused')} | — |`);
+    expect(description).toContain(`| \`provisioning\` (${word('initial')}) | ${word('refused')} | ${word('refused')} | ${word('refused')} | \`active\` ${range} |`);
     // Appended after localization: exactly once, and the translated text before it stays.
-    expect(description.split('| Status |')).toHaveLength(2);
+    expect(description.split(`| ${word('status')} |`)).toHaveLength(2);
+    if (code !== 'en') expect(description).not.toContain('refused');
   });
 });

@@ -99,31 +99,48 @@ describe('translation files', () => {
     expect(localizeSpec(bundled, code).report.stale).toEqual([]);
   });
 
-  it('has no intro for ja and sv (their pages have none) and the seed intro for tl, it, fr', () => {
-    expect(loadTranslations('ja').translations['info.description']).toBeUndefined();
-    expect(loadTranslations('sv').translations['info.description']).toBeUndefined();
-    expect(loadTranslations('tl').translations['info.description'].text).toMatch(/^Pamahalaan ang iyong mga VPS server/);
-    expect(loadTranslations('it').translations['info.description'].text).toMatch(/^Gestisci i tuoi server VPS/);
-    expect(loadTranslations('fr').translations['info.description'].text).toMatch(/^Gérez vos serveurs VPS/);
+  it('has the seed intro for tl, it, fr (completed by us), and our own for ja and sv, whose pages have none', () => {
+    for (const code of ['ja', 'sv']) expect(loadTranslations(code).translations['info.description'].ours, code).toBe(true);
+    const intro = (code) => loadTranslations(code).translations['info.description'];
+    expect(intro('tl').text).toMatch(/^Pamahalaan ang iyong mga VPS server/);
+    expect(intro('it').text).toMatch(/^Gestisci i tuoi server VPS/);
+    expect(intro('fr').text).toMatch(/^Gérez vos serveurs VPS/);
+    for (const code of ['tl', 'it', 'fr']) {
+      expect(intro(code).ours, code).toBeUndefined();
+      expect(intro(code).rest, code).toMatch(/^## /); // the sections the seed page does not have, ours
+    }
   });
 
-  it('leaves Inferred text in English: no entry translates a string the seeds do not have', () => {
-    const english = operationsById(bundled);
+  it('translates the Inferred text too, ours and marked with the locale\'s own word for Inferred; seed entries have none', () => {
     for (const code of CODES) {
-      for (const [key, entry] of Object.entries(loadTranslations(code).translations)) expect(entry.source, `${code} ${key}`).not.toMatch(/inferred/i);
-      const { spec } = localizeSpec(bundled, code);
-      let inferred = 0;
-      for (const [id, { op }] of Object.entries(operationsById(spec))) {
-        for (const [status, response] of Object.entries(english[id].op.responses)) {
-          if (!/^\*\*Inferred\.\*\*/.test(response.description ?? '')) continue;
-          inferred++;
-          expect(op.responses[status].description, `${code} ${id} ${status}`).toBe(response.description);
+      const { translations, labels } = loadTranslations(code);
+      // The word's stem: languages inflect it (sv härlett/härledda, it dedotto/dedotti).
+      const inferred = labels['page.inferred'].text.slice(0, 5);
+      expect(labels['page.inferred'].text, code).not.toBe('Inferred');
+      for (const [key, entry] of Object.entries(translations)) {
+        if (!entry.ours) expect(entry.source, `${code} ${key}: a seed entry`).not.toMatch(/inferred/i);
+        if (/inferred/i.test(entry.source)) {
+          expect(entry.ours, `${code} ${key}`).toBe(true);
+          expect(entry.text.toLowerCase(), `${code} ${key}`).toContain(inferred.toLowerCase());
         }
+        if (entry.restSource && /inferred/i.test(entry.restSource)) expect(entry.rest.toLowerCase(), `${code} ${key} rest`).toContain(inferred.toLowerCase());
       }
-      expect(inferred).toBeGreaterThan(5);
-      for (const name of ['TooManyRequests', 'InternalError']) {
-        expect(spec.components.responses[name].description).toBe(bundled.components.responses[name].description);
-      }
+      const { spec } = localizeSpec(bundled, code);
+      const english = JSON.stringify(spec).match(/\*\*Inferred[^*]*\*\*/g) ?? [];
+      expect(english, `${code}: Inferred left in English`).toEqual([]);
+    }
+  });
+
+  it('marks every entry the seeds do not have as ours, and only those', () => {
+    for (const code of CODES) {
+      const ours = Object.values(loadTranslations(code).translations).filter((e) => e.ours);
+      expect(ours.length, code).toBeGreaterThan(80);
+      // Seed entries come first in each file, ours after the marker comment.
+      const file = readFileSync(path.join(docsDir, 'i18n', `${code}.yaml`), 'utf8');
+      const marker = file.indexOf('Written by the toolkit team');
+      expect(marker, code).toBeGreaterThan(0);
+      const seedPart = file.slice(0, marker);
+      expect(seedPart.includes('ours: true'), `${code}: an ours entry among the seed's`).toBe(false);
     }
   });
 
@@ -151,6 +168,7 @@ describe('translation files', () => {
     it.each(CODES)('%s: every uncorrected entry is a whole unit of the seed, exactly as written; every corrected one is not', (code) => {
       const units = seedUnits(readFileSync(path.join(seedsDir, SEED_FILES[code]), 'utf8'));
       for (const [key, entry] of Object.entries(loadTranslations(code).translations)) {
+        if (entry.ours) continue; // ours: not the seed's, and marked so
         const text = entry.text.trim();
         if (entry.corrected) expect(units.has(text), `${code} ${key} is corrected, so not the seed's text`).toBe(false);
         else expect(units.has(text), `${code} ${key}: "${text}" is not a line, a last column or a head of ${SEED_FILES[code]}`).toBe(true);
@@ -296,26 +314,49 @@ describe('localizeSpec', () => {
     // startServer's 400 overrides InvalidState's description with a documented text: translated.
     expect(ops.startServer.op.responses['400'].description).toBe("Requête incorrecte - Le serveur est déjà en cours d'exécution.");
     expect(ops.startServer.op.responses['400'].$ref).toBe('#/components/responses/InvalidState');
-    // InvalidState's own description is not in the seeds: English.
-    expect(spec.components.responses.InvalidState.description).toBe(bundled.components.responses.InvalidState.description);
-    // updateServer's 401 overrides with an Inferred text: English, while the shared component is translated.
-    expect(ops.updateServer.op.responses['401'].description).toBe(operationsById(bundled).updateServer.op.responses['401'].description);
+    // InvalidState's own description is not in the seeds: ours.
+    expect(spec.components.responses.InvalidState.description).toBe("Requête incorrecte - L'état du serveur ne permet pas cette action");
+    // updateServer's 401 overrides with an Inferred text: its own entry, while the shared component has the seed's.
+    expect(ops.updateServer.op.responses['401'].description).toBe('**Déduit.** Non autorisé - Jeton API invalide ou manquant');
     expect(spec.components.responses.Unauthorized.description).toBe('Non autorisé - Jeton API invalide ou manquant');
     // getServer's 401 is a bare $ref: it shows the translated component.
     expect(ops.getServer.op.responses['401']).toEqual({ $ref: '#/components/responses/Unauthorized' });
   });
 
-  it('keeps the English that the seeds do not have after a translated leading part', () => {
+  it('completes a seed entry with our translation of the English the seeds do not have (rest), or keeps that English without one', () => {
     const { spec, report } = localizeSpec(bundled, 'fr');
-    const english = operationsById(bundled).createServer.op.description;
     const create = operationsById(spec).createServer.op.description;
-    expect(create.startsWith('Déployez un nouveau serveur VPS avec la configuration spécifiée.')).toBe(true);
-    expect(create).toContain('`provisioning`');
-    expect(create.endsWith(english.slice(english.indexOf(' The server')))).toBe(true);
-    expect(spec.info.description).toMatch(/^Gérez vos serveurs VPS par programmation\./);
-    expect(spec.info.description).toContain('## Authentication');
+    expect(create.startsWith('Déployez un nouveau serveur VPS avec la configuration spécifiée. Le serveur est créé avec l\'état `provisioning`')).toBe(true);
+    expect(create).not.toMatch(/The server/);
+    expect(spec.info.description).toMatch(/^Gérez vos serveurs VPS par programmation\.[^\n]*\n\n## Authentification\n/);
     expect(report.partial).toEqual(expect.arrayContaining(['info.description', 'operations.createServer.description']));
-    expect(localizeSpec(bundled, 'ja').spec.info.description).toBe(bundled.info.description);
+    expect(report.incomplete).toEqual([]);
+    // Without its rest, the entry still applies and the English end shows: reported as incomplete.
+    const dir = mkdtempSync(path.join(tmpdir(), 'vpsorg-i18n-rest-'));
+    try {
+      const file = parseYaml(readFileSync(path.join(docsDir, 'i18n/fr.yaml'), 'utf8'));
+      delete file.translations['operations.createServer.description'].rest;
+      delete file.translations['operations.createServer.description'].restSource;
+      writeFileSync(path.join(dir, 'fr.yaml'), stringifyYaml(file));
+      const { translations } = loadTranslations('fr', { dir });
+      expect(translations['operations.createServer.description'].rest).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Japanese runs the rest on after 。 with no space.
+    const ja = operationsById(localizeSpec(bundled, 'ja').spec).createServer.op.description;
+    expect(ja).toMatch(/^指定された構成で新しい VPS サーバーを展開します。サーバーは `provisioning`/);
+  });
+
+  it('reports a rest whose English changed as outdated, and a partial entry without a rest as incomplete', () => {
+    const changed = clone();
+    changed.paths['/servers/'].post.description = changed.paths['/servers/'].post.description.replace('2-5 minutes', '3-6 minutes');
+    expect(localizeSpec(changed, 'it').report.outdated).toEqual(['operations.createServer.description']);
+    const longer = clone();
+    longer.paths['/servers/{server_id}/'].get.description += ' It includes the resource usage.';
+    const { report, spec } = localizeSpec(longer, 'sv');
+    expect(report.incomplete).toEqual(['operations.getServer.description']);
+    expect(operationsById(spec).getServer.op.description).toBe('Hämta detaljerad information om en specifik server. It includes the resource usage.');
   });
 
   it('has no outdated entry in any locale: every source is the spec\'s English or its leading sentences', () => {
@@ -327,7 +368,7 @@ describe('localizeSpec', () => {
     expect(report.partial).toEqual(expect.arrayContaining(['schemas.Hostname.description', 'schemas.Location.description']));
     const english = bundled.components.schemas.Hostname.description;
     expect(english.startsWith('Server hostname (FQDN). ')).toBe(true);
-    expect(spec.components.schemas.Hostname.description).toBe(`Nom d'hôte du serveur (FQDN)${english.slice('Server hostname (FQDN)'.length)}`);
+    expect(spec.components.schemas.Hostname.description).toMatch(/^Nom d'hôte du serveur \(FQDN\)\. \*\*Limites déduites :\*\* des étiquettes/);
     // Without that sentence end right after it, the English is no continuation: outdated.
     const changed = clone();
     changed.components.schemas.Hostname.description = 'Server hostname (FQDN) of the server.';
@@ -349,7 +390,10 @@ describe('localizeSpec', () => {
   it('reports a removed component as stale too', () => {
     const spec = clone();
     delete spec.components.responses.PaymentRequired;
-    expect(localizeSpec(spec, 'it').report.stale).toEqual(['responses.PaymentRequired.description']);
+    expect(localizeSpec(spec, 'it').report.stale).toEqual([
+      'responses.PaymentRequired.description',
+      'responses.PaymentRequired.content.application/json.examples.insufficientCredits.summary',
+    ]);
   });
 
   it('lists a new English string as missing, not as an error, and leaves it in English', () => {
@@ -370,7 +414,7 @@ describe('localizeSpec', () => {
     expect(baseline.outdated).not.toContain('operations.listServers.summary');
     expect(report.outdated).toContain('operations.listServers.summary');
     expect(operationsById(localized).listServers.op.summary).toBe('Elenca tutti i server');
-    expect(formatCoverage([report])).toMatch(/warning it: .*outdated[\s\S]*operations\.listServers\.summary/);
+    expect(formatCoverage([report])).toMatch(/it: 1 outdated[\s\S]*operations\.listServers\.summary/);
   });
 
   it('rejects an unknown locale', () => {
@@ -408,16 +452,20 @@ describe('loadTranslations validation', () => {
 });
 
 describe('formatCoverage and the command line', () => {
-  it('prints one row per locale with translated/total, and lists missing keys', () => {
+  it('prints one row per locale with strings and labels translated/total and the percentage, and lists what is missing', () => {
     const reports = CODES.map((code) => localizeSpec(bundled, code).report);
     const table = formatCoverage(reports);
     for (const r of reports) {
-      expect(table).toMatch(new RegExp(`^${r.locale}\\s+${r.translated}/${r.total}\\s`, 'm'));
+      expect(table).toMatch(new RegExp(`^${r.locale}\\s+${r.total}/${r.total}\\s+${r.labels.total}/${r.labels.total}\\s+100%\\s+0\\s+0\\s+0\\s+0\\s`, 'm'));
     }
     expect(table).toContain('日本語');
-    expect(table).toMatch(/missing in every locale \(\d+\):[\s\S]*responses\.InternalError\.description/);
-    expect(table).toMatch(/ja: 1 missing besides those:\n\s+info\.description/);
     expect(table).not.toContain('ERROR');
+    const spec = clone();
+    spec.components.schemas.Plan.properties.cpu_model = { type: 'string', description: 'CPU model name.' };
+    const gaps = CODES.map((code) => localizeSpec(spec, code).report);
+    const text = formatCoverage(gaps);
+    expect(text).toMatch(/missing in every locale \(1\):\n\s+schemas\.Plan\.properties\.cpu_model\.description/);
+    expect(text).toMatch(/^fr\s+138\/139\s+\d+\/\d+\s+99%/m);
   });
 
   it('`node scripts/i18n.mjs BUNDLE` prints the coverage and exits 1 only on stale keys', async () => {

@@ -158,6 +158,7 @@ export async function startDevLoop(options, services) {
           await publishEnglish(buildDir); // now with every language in its switcher
           docsServer.reload();
           print(`${OK} docs ${locales.join(', ')} ${formatDuration(performance.now() - started)}`);
+          if (stderr.trim()) print(`! translations incomplete (the pages show the English for these):\n${indent(stderr.trim())}`);
         } catch (error) {
           print(`${FAIL} docs ${locales.join(', ')}: ${error.message}`);
         } finally {

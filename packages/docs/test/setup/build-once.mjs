@@ -19,7 +19,11 @@ export default async function setup({ provide }) {
   }
   await rm(TEST_DIST, { recursive: true, force: true });
   const lines = [];
-  await buildDocs({ outDir: TEST_DIST, locales: 'all', log: (line) => lines.push(line) });
+  const warnings = [];
+  // Not strict: an incomplete locale is reported by the tests (build.test.mjs), by name, instead
+  // of stopping every suite before it starts.
+  await buildDocs({ outDir: TEST_DIST, locales: 'all', log: (line) => lines.push(line), warn: (line) => warnings.push(line), strict: false });
   provide('docsDist', TEST_DIST);
   provide('buildLog', lines.join('\n'));
+  provide('buildWarnings', warnings);
 }
