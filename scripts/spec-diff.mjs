@@ -7,6 +7,9 @@
 //   node scripts/spec-diff.mjs --base FILE --head FILE
 //   --fail-on-breaking   exit 1 when there is a breaking change (default: always exit 0)
 //   --json               print the summary as JSON
+//   --changeset          write .changeset/spec-<base>.md for the change (see lib/release/spec-changeset.mjs);
+//                        default REF then: the merge base with main on a branch, the last release on main
+//   --force              with --changeset: replace an existing spec changeset for the same base
 // Exit codes: 0 report printed, 1 breaking changes with --fail-on-breaking, 2 bad input.
 import { mkdtemp, readFile, rm, writeFile, access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +19,9 @@ import { parse as parseYaml } from 'yaml';
 import { repoRoot, specPath } from './lib/paths.mjs';
 import { readFileAtRef, resolveBaseRef, UserFacingError } from './lib/spec-diff/git-spec.mjs';
 import { formatSummary, runRedoclyDiff, summarizeDiff } from './lib/spec-diff/spec-diff-report.mjs';
+import { writeSpecChangeset } from './lib/release/spec-changeset.mjs';
+
+const USAGE = 'Usage: pnpm spec:diff [base-ref] | --base FILE --head FILE [--fail-on-breaking] [--json] | --changeset [ref] [--force]';
 
 async function main() {
   let parsed;
@@ -27,21 +33,30 @@ async function main() {
         head: { type: 'string' },
         'fail-on-breaking': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        changeset: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (error) {
-    throw new UserFacingError(`${error.message}\nUsage: pnpm spec:diff [base-ref] | --base FILE --head FILE [--fail-on-breaking] [--json]`);
+    throw new UserFacingError(`${error.message}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    console.log('Usage: pnpm spec:diff [base-ref] | --base FILE --head FILE [--fail-on-breaking] [--json]');
+    console.log(USAGE);
     return 0;
   }
   if (positionals.length > 1) throw new UserFacingError(`Expected at most one git ref, got: ${positionals.join(' ')}`);
   if (positionals.length === 1 && (values.base || values.head)) {
     throw new UserFacingError('Give either a git ref or --base FILE --head FILE, not both.');
   }
+  if (values.changeset) {
+    if (values.base || values.head || values.json || values['fail-on-breaking']) {
+      throw new UserFacingError(`--changeset takes only an optional git ref (and --force).\n${USAGE}`);
+    }
+    return (await writeSpecChangeset(repoRoot, { ref: positionals[0], force: values.force })).exitCode;
+  }
+  if (values.force) throw new UserFacingError(`--force goes with --changeset.\n${USAGE}`);
 
   const cleanup = [];
   try {

@@ -173,6 +173,8 @@ export function summarizeDiff(report, labels, docs = {}) {
   for (const change of report.changes) {
     entries.push({
       impact: change.impact,
+      kind: change.kind,
+      typeName: change.typeName,
       where: describe(change.path, change.kind),
       alsoIn: alsoIn(change),
       message: messageOf(change),

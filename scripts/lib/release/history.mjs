@@ -1,0 +1,100 @@
+// What a spec change is measured against, for the changeset writer and the gate:
+// on a branch, the merge base with main; on main, the last release.
+//
+// The last release, concretely (a fresh `git clone` of main computes it from history alone):
+//   the newest commit, in HEAD's history, that changed the `version` of a publishable package's
+//   package.json — what `pnpm changeset version` does and what a release commit contains;
+//   before any such commit, the commit that added .changeset/config.json (the versions the
+//   packages had then are the first release line).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { UserFacingError } from '../spec-diff/git-spec.mjs';
+
+const run = promisify(execFile);
+
+export async function git(cwd, args) {
+  const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+async function gitOk(cwd, args) {
+  try {
+    return (await git(cwd, args)).trim();
+  } catch {
+    return null;
+  }
+}
+
+const commitOf = (cwd, ref) => gitOk(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+
+async function versionAt(cwd, commit, file) {
+  const text = await gitOk(cwd, ['show', `${commit}:${file}`]);
+  if (text === null) return undefined;
+  try {
+    const manifest = JSON.parse(text);
+    return manifest.private ? undefined : manifest.version;
+  } catch {
+    return undefined;
+  }
+}
+
+const SHALLOW_HINT =
+  'This is a shallow clone: the history needed to find the last release is missing. ' +
+  'Run `git fetch --unshallow` (or clone without --depth), then run this again.';
+
+/** { commit, why } of the last release (see the top of this file). */
+export async function lastRelease(cwd) {
+  // A shallow clone's history stops early: any answer from it could be wrong, so none is given.
+  if ((await gitOk(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true') throw new UserFacingError(SHALLOW_HINT);
+  const log = await gitOk(cwd, ['log', '--format=%H', '--', 'packages/*/package.json']);
+  for (const commit of (log ?? '').split('\n').filter(Boolean)) {
+    const parent = await commitOf(cwd, `${commit}^`);
+    if (!parent) continue;
+    const changed = (await git(cwd, ['diff', '--name-only', parent, commit, '--', 'packages/*/package.json'])).split('\n').filter(Boolean);
+    for (const file of changed) {
+      const [before, after] = [await versionAt(cwd, parent, file), await versionAt(cwd, commit, file)];
+      if (before !== undefined && after !== undefined && before !== after) {
+        return { commit, why: `last release: ${file.split('/')[1]} ${before} → ${after}` };
+      }
+    }
+  }
+  const added = await gitOk(cwd, ['log', '--diff-filter=A', '--format=%H', '--', '.changeset/config.json']);
+  const first = added?.split('\n').filter(Boolean).pop();
+  if (first) return { commit: first, why: 'no release yet: since .changeset/config.json was added' };
+  throw new UserFacingError('No release found: no commit changed a publishable package version, and .changeset/config.json is not committed.');
+}
+
+/**
+ * The commit a spec change is measured from: the given ref; else, on a branch other than main,
+ * its merge base with main; else (on main, or with no main) the last release.
+ * Returns { ref, commit, why }.
+ */
+export async function changeBase(cwd, explicitRef) {
+  if ((await gitOk(cwd, ['rev-parse', '--git-dir'])) === null) throw new UserFacingError(`${cwd} is not a git repository.`);
+  if (explicitRef) {
+    const commit = await commitOf(cwd, explicitRef);
+    if (!commit) throw new UserFacingError(`Unknown git ref '${explicitRef}': no such branch, tag or commit.`);
+    return { ref: explicitRef, commit, why: 'given' };
+  }
+  const head = await commitOf(cwd, 'HEAD');
+  if (!head) throw new UserFacingError('The repository has no commits yet: nothing to compare the spec with.');
+  const branch = await gitOk(cwd, ['rev-parse', '--abbrev-ref', 'HEAD']);
+  const main = (await commitOf(cwd, 'main')) ?? (await commitOf(cwd, 'origin/main'));
+  if (main && branch !== 'main' && main !== head) {
+    const base = await gitOk(cwd, ['merge-base', 'HEAD', main]);
+    if (base) return { ref: base.slice(0, 12), commit: base, why: 'merge base with main' };
+    if ((await gitOk(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true') throw new UserFacingError(SHALLOW_HINT);
+  }
+  const release = await lastRelease(cwd);
+  return { ref: release.commit.slice(0, 12), commit: release.commit, why: release.why };
+}
+
+/** The files under `dirs` at `commit` (repository-relative paths). */
+export async function filesAtRef(cwd, commit, dirs) {
+  const out = await git(cwd, ['ls-tree', '-r', '--name-only', commit, '--', ...dirs]);
+  return out.split('\n').filter(Boolean);
+}
+
+export async function showAtRef(cwd, commit, file) {
+  return git(cwd, ['show', `${commit}:${file}`]);
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `pnpm release`: the release, up to (never including) `npm publish`:
+//   1. apply the pending changesets (`changeset version`: versions, CHANGELOG.md, changesets deleted);
+//   2. build every publishable package (turbo);
+//   3. pack each one (`pnpm pack`: workspace:* dependencies become real versions);
+//   4. lint each tarball: publint --strict, and arethetypeswrong for a package that ships types.
+// The tarballs and a manifest.json ({ name, version, tarball }[]) land in --out (default .artifacts/release/).
+// Publishing them is a separate, deliberate step: nothing here writes to a registry.
+//   --no-version   pack the versions as they are (skip step 1)
+//   --out DIR      where the tarballs go
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { repoRoot } from './lib/paths.mjs';
+import { pendingChangesets } from './lib/release/changesets.mjs';
+import { publishablePackages } from './lib/release/packages.mjs';
+import { pnpmCommand } from './lib/release/pnpm.mjs';
+
+const run = promisify(execFile);
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' };
+const bin = (dir, name) => join(dir, 'node_modules/.bin', name);
+const USAGE = 'Usage: pnpm release [--no-version] [--out DIR]';
+
+async function step(title, fn) {
+  process.stdout.write(`• ${title}\n`);
+  try {
+    return await fn();
+  } catch (error) {
+    const detail = [error.stdout, error.stderr].filter(Boolean).join('\n').trim() || error.message;
+    throw new Error(`${title} failed:\n${detail}`);
+  }
+}
+
+const shipsTypes = (manifest) => Boolean(manifest.types || manifest.typings || JSON.stringify(manifest.exports ?? {}).includes('"types"'));
+
+async function main() {
+  const { values } = parseArgs({ options: { 'no-version': { type: 'boolean', default: false }, out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } });
+  if (values.help) return console.log(USAGE), 0;
+  const out = resolve(values.out ?? join(repoRoot, '.artifacts/release'));
+
+  if (!values['no-version']) {
+    const pending = await pendingChangesets(repoRoot);
+    if (pending.length === 0) console.log('• no pending changesets: the versions stay as they are');
+    else await step(`changeset version (${pending.map((c) => c.file).join(', ')})`, () => run(bin(repoRoot, 'changeset'), ['version'], { cwd: repoRoot, env }));
+  }
+
+  const packages = await publishablePackages(repoRoot);
+  if (packages.length === 0) throw new Error('No publishable package (non-private, under packages/) found.');
+  await step(`build ${packages.map((p) => p.name).join(', ')}`, () =>
+    run(bin(repoRoot, 'turbo'), ['run', 'build', ...packages.map((p) => `--filter=${p.name}`), '--output-logs=errors-only'], { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 }),
+  );
+
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  const manifest = [];
+  const tools = join(repoRoot, 'scripts');
+  for (const pkg of packages) {
+    const { name, version } = JSON.parse(await readFile(join(pkg.dir, 'package.json'), 'utf8')); // after changeset version
+    const { stdout } = await step(`pack ${name}@${version}`, () =>
+      run(...pnpmCommand(['pack', '--config.ignore-scripts=true', '--pack-destination', out]), { cwd: pkg.dir, env }),
+    );
+    const tarball = stdout.trim().split('\n').pop().trim();
+    await step(`publint --strict ${relative(repoRoot, tarball)}`, () => run(bin(tools, 'publint'), ['run', tarball, '--strict'], { cwd: pkg.dir, env }));
+    if (shipsTypes(pkg.manifest)) {
+      await step(`attw ${relative(repoRoot, tarball)}`, () => run(bin(tools, 'attw'), [tarball, '--format', 'ascii'], { cwd: pkg.dir, env }));
+    } else {
+      console.log(`• attw: skipped for ${name} (ships no types)`);
+    }
+    manifest.push({ name, version, tarball });
+  }
+  await writeFile(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`\nReady to publish (not published):\n${manifest.map((m) => `  ${m.name}@${m.version}  ${relative(repoRoot, m.tarball)}`).join('\n')}`);
+  if (!values['no-version']) console.log('Commit the new versions and CHANGELOG.md files as the release commit.');
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error(`release: ${error.message}`);
+  process.exitCode = 1;
+}
