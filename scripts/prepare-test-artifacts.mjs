@@ -9,7 +9,7 @@
 //     cache outside the repository (scripts/lib/runtimes.mjs), reused across runs and clones.
 // What a package's tests need is declared in its `test/artifacts.json`:
 //   { "runtimes": ["node-22", "bun"], "install": ["typescript@5.9.3"] }
-// and the result is written to .artifacts/test/manifest.json (tests read it; see readManifest).
+// and the result is written to .artifacts/test/manifest.json, which the packages' tests read.
 // Fast when nothing changed: a package is repacked only when the hash of its sources changed.
 //
 // Usage: node scripts/prepare-test-artifacts.mjs [--package DIR]...
@@ -26,7 +26,8 @@ import { ensureRuntime } from './lib/runtimes.mjs';
 
 const run = promisify(execFile);
 
-export const artifactsDir = join(repoRoot, '.artifacts/test');
+// VPSORG_TEST_ARTIFACTS_DIR: somewhere else (this script's own tests use a scratch folder).
+export const artifactsDir = process.env.VPSORG_TEST_ARTIFACTS_DIR || join(repoRoot, '.artifacts/test');
 export const manifestPath = join(artifactsDir, 'manifest.json');
 const npmCache = join(artifactsDir, 'npm-cache');
 // Not part of what gets published, or made by the build: they do not change the tarball.

@@ -26,7 +26,8 @@ export default async function setup(project: TestProject): Promise<void> {
     const e = error as { stderr?: string; message: string };
     throw new Error(`Preparing the test artifacts failed:\n${e.stderr || e.message}`);
   }
-  const manifest = JSON.parse(await readFile(join(repoRoot, '.artifacts/test/manifest.json'), 'utf8'));
+  const dir = process.env.VPSORG_TEST_ARTIFACTS_DIR || join(repoRoot, '.artifacts/test');
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
   const pkg = manifest.packages['@vpsorg/client'];
   const artifacts: TestArtifacts = {
     tarball: pkg.tarball,
