@@ -90,7 +90,7 @@ describe('pnpm check:generated', () => {
 
   it('passes for the committed generated code', async () => {
     expect(await check(specPath)).toBe(0);
-  });
+  }, 30_000); // a generator process (~1.5 s idle) on 2 shared cores
 
   it('fails after a spec edit that was not regenerated, and passes once regenerated', async () => {
     const edited = editedSpec('drift', (s) => s.replace('summary: Reboot server', 'summary: Reboot a server'));
@@ -101,5 +101,5 @@ describe('pnpm check:generated', () => {
     const recheck = await run(process.execPath, [generator, '--check', '--spec', edited, '--out', out], { cwd: repoRoot });
     expect(recheck.stdout).toMatch(/up to date/);
     expect(readFileSync(resolve(out, 'schema.ts'), 'utf8')).toContain('Reboot a server');
-  });
+  }, 60_000); // three generator processes: past vitest's 5 s default under a full CI run
 });
