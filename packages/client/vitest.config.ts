@@ -7,6 +7,7 @@ export default defineConfig({
   define: { __VPS_CLIENT_VERSION__: JSON.stringify(version) },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

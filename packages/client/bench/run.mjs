@@ -4,11 +4,10 @@
 // requests; the variants take turns within each round (so drifts in machine load hit all of
 // them alike); the result per variant is the median over rounds of the mean time per request.
 // Usage: node packages/client/bench/run.mjs [--rounds N] [--batch N] [--warmup N]
-import { fork, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { fork } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { builtDist } from './built-dist.mjs';
 
 const { values } = parseArgs({
   strict: false, // `pnpm bench` passes the same arguments to every benchmark
@@ -23,27 +22,7 @@ const batch = Number(values.batch);
 const warmup = Number(values.warmup);
 const AIM = 1.1;
 
-const clientDir = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(clientDir, 'dist/index.js');
-
-function newestSource() {
-  return Math.max(
-    ...readdirSync(join(clientDir, 'src'), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
-  );
-}
-
-// Measure what users get: the built package. Build it first when missing or older than src/.
-if (!existsSync(dist) || statSync(dist).mtimeMs < newestSource()) {
-  console.log('Building @vpsorg/client (dist/ is missing or stale)...');
-  // The package's own tsup, not `pnpm`: pnpm run through npx is not on the PATH of a new machine.
-  const build = spawnSync(join(clientDir, 'node_modules/.bin/tsup'), { cwd: clientDir, stdio: 'inherit' });
-  if (build.status !== 0) {
-    console.error(`Building the client failed (${build.error?.message ?? `exit ${build.status ?? build.signal}`}).`);
-    process.exit(1);
-  }
-}
+const dist = builtDist();
 
 const { createVpsClient } = await import(pathToFileURL(dist).href);
 const { default: createClient } = await import('openapi-fetch');

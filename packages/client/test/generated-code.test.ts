@@ -45,7 +45,7 @@ describe('pnpm check:generated', () => {
 
   it('passes for the committed generated code', async () => {
     expect(await check()).toBe(0);
-  });
+  }, 30_000); // a generator process (~1.5 s idle) on 2 shared cores
 
   it('fails after a spec edit that was not regenerated, and passes once regenerated', async () => {
     const original = readFileSync(specPath, 'utf8');
@@ -61,7 +61,7 @@ describe('pnpm check:generated', () => {
     const recheck = await codegen('--check', '--spec', edited, '--out', out);
     expect(recheck.stdout).toMatch(/up to date/);
     expect(readFileSync(join(out, 'schema.ts'), 'utf8')).toContain('Reboot a server');
-  });
+  }, 60_000); // three generator processes: past vitest's 5 s default under a full CI run
 
   it('refuses a missing target, an unknown one and an unknown flag with exit 2 and a usage line', async () => {
     for (const args of [[], ['nope'], ['client', '--chek']]) {
@@ -69,5 +69,5 @@ describe('pnpm check:generated', () => {
       expect(failure.code, args.join(' ')).toBe(2);
       expect(failure.stderr).toMatch(/Usage: vps-codegen TARGET/);
     }
-  });
+  }, 30_000);
 });

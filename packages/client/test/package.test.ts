@@ -1,13 +1,15 @@
-// Publish-readiness, tested as a new user meets the package: pack it, lint the tarball
-// (publint, arethetypeswrong), install it into a fresh TypeScript project from the tarball,
-// type-check that project, and run its ESM and CommonJS programs against a local server.
+// Publish-readiness, tested as a new user meets the package: lint the packed tarball (publint,
+// arethetypeswrong), install it into a fresh TypeScript project (npm, offline, from the cache
+// prepared before the suite), type-check that project, and run its ESM and CommonJS programs
+// against a local server.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { installTarball } from './support/artifacts.js';
 import { activeServer, closeAllServers, json, startServer, type TestServer } from './support/http-server.js';
 
 const run = promisify(execFile);
@@ -16,30 +18,14 @@ const bin = (name: string) => join(clientDir, 'node_modules/.bin', name);
 const pkg = JSON.parse(await readFile(join(clientDir, 'package.json'), 'utf8'));
 
 let work: string;
-let tarball: string;
-
-/** Newest modification time of the files under a directory, in ms. */
-async function newest(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const times = await Promise.all(
-    entries.filter((e) => e.isFile()).map(async (e) => (await stat(join(e.parentPath, e.name))).mtimeMs),
-  );
-  return Math.max(0, ...times);
-}
+// Packed before the suite by scripts/prepare-test-artifacts.mjs (test/global-setup.ts), with its
+// prepack build, exactly as `npm publish` would upload it.
+const artifacts = inject('artifacts');
+const tarball = artifacts.tarball;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'vpsorg-client-pack-'));
-  // Under turbo, `build` ran before `test`: pack that build without rebuilding it (a rebuild would
-  // empty dist/ under other packages' running tests). Alone, build first if dist/ is missing or stale.
-  const built = await stat(join(clientDir, 'dist/index.js')).then((s) => s.mtimeMs, () => 0);
-  if (built < Math.max(await newest(join(clientDir, 'src')), (await stat(join(clientDir, 'package.json'))).mtimeMs)) {
-    await run('pnpm', ['run', 'build'], { cwd: clientDir });
-  }
-  const { stdout } = await run('pnpm', ['pack', '--config.ignore-scripts=true', '--pack-destination', work], {
-    cwd: clientDir,
-  });
-  tarball = stdout.trim().split('\n').pop()!.trim();
-}, 120_000);
+});
 
 afterAll(async () => {
   await closeAllServers();
@@ -89,11 +75,8 @@ describe('a new TypeScript project using the tarball', () => {
 
   beforeAll(async () => {
     project = join(work, 'consumer');
-    await run('mkdir', ['-p', join(project, 'src')]);
-    await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-    await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, 'typescript@5.9.3'], {
-      cwd: project,
-    });
+    await installTarball(artifacts, project, ['typescript@5.9.3']);
+    await mkdir(join(project, 'src'), { recursive: true });
     await writeFile(
       join(project, 'tsconfig.json'),
       JSON.stringify({
@@ -158,7 +141,7 @@ export function typeErrors() {
       if (req.url?.startsWith('/servers/?')) return json(res, 200, { count: 1, results: [activeServer] });
       json(res, 200, activeServer);
     });
-  }, 180_000);
+  }, 120_000);
 
   it('type-checks with full types (and the deliberate mistakes are errors)', async () => {
     const result = await run(join(project, 'node_modules/.bin/tsc'), ['-p', project]).catch((error) => error);

@@ -67,8 +67,16 @@ async function navigationOperations(page) {
   expect(groups.length, 'tag groups in the navigation').toBeGreaterThan(0);
   const found = new Map();
   for (const group of groups) {
-    await menu.locator(`a[href="${group}"]`).first().click();
-    await page.waitForURL((url) => url.hash === group);
+    // A click toggles the group and Redoc renders its entries a moment later: in one full CI run
+    // none were there yet when read. Wait for the first entry; click again if it does not show
+    // (the click may have closed a group that was already open), at most three times.
+    const firstEntry = menu.locator(`a[href^="${group}/"]`).first();
+    for (let attempt = 1; ; attempt++) {
+      await menu.locator(`a[href="${group}"]`).first().click();
+      await page.waitForURL((url) => url.hash === group);
+      const shown = await firstEntry.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+      if (shown || attempt === 3) break;
+    }
     const inGroup = (await links()).filter((e) => e.href.startsWith(`${group}/`));
     expect(inGroup.length, `operations under ${group}`).toBeGreaterThan(0);
     for (const entry of inGroup) {

@@ -33,7 +33,10 @@ function available(command, args) {
     return false;
   }
 }
-const HAVE_PYTHON = available('python3', ['-c', 'import requests']);
+// The first python3 with `requests`: the PATH's, else Debian's (scripts/install-system-deps.sh
+// installs python3-requests for /usr/bin/python3 when the PATH's python3 lacks it).
+const PYTHON = ['python3', '/usr/bin/python3'].find((python) => available(python, ['-c', 'import requests']));
+const HAVE_PYTHON = Boolean(PYTHON);
 const HAVE_PHP = available('php', ['-r', 'exit(function_exists("curl_init") ? 0 : 1);']);
 const HAVE_CURL = available('curl', ['--version']);
 
@@ -85,7 +88,7 @@ const runners = {
   python: async (op, source) => {
     const file = path.join(workDir, `${op.operationId}.py`);
     writeFileSync(file, `${pointAtMock(source)}\n${STATUS_PROBES.python}\n`);
-    return statusOf(await runFile('python3', [], file));
+    return statusOf(await runFile(PYTHON, [], file));
   },
   php: async (op, source) => {
     const file = path.join(workDir, `${op.operationId}.php`);
@@ -115,9 +118,9 @@ const runners = {
 };
 
 const missing = { python: HAVE_PYTHON ? null : 'python3 with requests is not installed', php: HAVE_PHP ? null : 'php with the curl extension is not installed', curl: HAVE_CURL ? null : 'curl is not installed' };
-// cURL, JavaScript and TypeScript always run; PHP too under CI, where scripts/install-system-deps.sh
-// installs it; Python where python3 with requests is present (the machine usually has it).
-const required = { curl: true, php: Boolean(process.env.CI), python: false };
+// cURL, JavaScript and TypeScript always run; PHP and Python too under CI, where
+// scripts/install-system-deps.sh installs them. Only outside CI may a missing PHP or Python skip.
+const required = { curl: true, php: Boolean(process.env.CI), python: Boolean(process.env.CI) };
 
 describe('the bundled spec has every sample', () => {
   it('covers all 9 operations, each with all five languages', () => {
