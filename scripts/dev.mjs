@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { clientGeneratedDir, repoRoot, specPath as defaultSpec } from './lib/paths.mjs';
+import { cliGeneratedDir, clientGeneratedDir, repoRoot, specPath as defaultSpec } from './lib/paths.mjs';
 import { createSpecLinter } from './lib/dev/spec-lint.mjs';
 import { createWarmScript } from './lib/dev/warm-script.mjs';
 import { createDevMockService, loadDocsService } from './lib/dev/dev-services.mjs';
@@ -18,7 +18,8 @@ process.env.TURBO_TELEMETRY_DISABLED = '1';
 
 const USAGE = `Usage: pnpm start [--spec FILE] [--out DIR] [--docs-port N] [--mock-port N] [--stateful [--state-file FILE]] [--locales en,fr,...] [--once]
   --spec FILE       the spec to watch (default spec/servers.yaml)
-  --out DIR         where the client code is generated (default packages/client/src/generated)
+  --out DIR         where the client code is generated (default packages/client/src/generated, and then
+                    the CLI's commands are regenerated too, into packages/cli/src/generated)
   --docs-port N     docs server port (default $DOCS_PORT or 8080; 0 = any free port)
   --mock-port N     mock server port (default $MOCK_PORT or 4010; 0 = any free port)
   --stateful        serve the stateful sandbox instead of the spec's examples (see packages/mock);
@@ -41,7 +42,7 @@ function parseOptions() {
     args,
     options: {
       spec: { type: 'string', default: defaultSpec },
-      out: { type: 'string', default: clientGeneratedDir },
+      out: { type: 'string' },
       'docs-port': { type: 'string', default: process.env.DOCS_PORT ?? '8080' },
       'mock-port': { type: 'string', default: process.env.MOCK_PORT ?? '4010' },
       locales: { type: 'string' },
@@ -56,7 +57,9 @@ function parseOptions() {
   return {
     help: values.help,
     specPath: resolve(values.spec),
-    outDir: resolve(values.out),
+    outDir: resolve(values.out ?? clientGeneratedDir),
+    // The CLI's commands follow the spec too, unless --out sends the client's code elsewhere.
+    cliOutDir: values.out === undefined ? cliGeneratedDir : undefined,
     docsPort: parsePort(values['docs-port'], '--docs-port'),
     mockPort: parsePort(values['mock-port'], '--mock-port'),
     locales: values.locales?.split(',').map((l) => l.trim()).filter(Boolean),
