@@ -70,8 +70,9 @@ function statusHolder(schema) {
 
 /**
  * --wait: on create and the actions of a resource that can be read back. It polls the item until
- * its status settles: any status of the item's enum that is not a transitional `-ing` one
- * (provisioning, starting, stopping, rebooting -> active, stopped, suspended).
+ * its status settles: a status the spec's x-lifecycle gives no timed transition from (provisioning,
+ * starting, stopping, rebooting settle by themselves; active, stopped, suspended do not). Without
+ * a declared lifecycle, any status of the enum that is not a transitional `-ing` one.
  */
 function waitPlan(op, model) {
   if (op.resource.role !== 'create' && op.resource.role !== 'action') return undefined;
@@ -83,7 +84,9 @@ function waitPlan(op, model) {
   const statuses = nonNull(item.properties?.status).enum;
   const holder = op.success.schema && statusHolder(op.success.schema);
   if (!Array.isArray(statuses) || !holder) return undefined;
-  const settled = statuses.filter((s) => typeof s === 'string' && !s.endsWith('ing'));
+  const lifecycle = model.lifecycles?.find((l) => l.resource === resource.name && l.field === 'status');
+  const settles = (s) => (lifecycle ? !lifecycle.timed.some((t) => t.from === s) : !s.endsWith('ing'));
+  const settled = statuses.filter((s) => typeof s === 'string' && settles(s));
   if (settled.length === 0 || settled.length === statuses.length) return undefined;
   return { get: get.name, id: [...holder, 'id'], settled };
 }
