@@ -6,26 +6,7 @@
 //   package.json — what `pnpm changeset version` does and what a release commit contains;
 //   before any such commit, the commit that added .changeset/config.json (the versions the
 //   packages had then are the first release line).
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { UserFacingError } from '../spec-diff/git-spec.mjs';
-
-const run = promisify(execFile);
-
-export async function git(cwd, args) {
-  const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
-}
-
-async function gitOk(cwd, args) {
-  try {
-    return (await git(cwd, args)).trim();
-  } catch {
-    return null;
-  }
-}
-
-const commitOf = (cwd, ref) => gitOk(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+import { commitOf, git, gitOk, UserFacingError } from '../spec-diff/git-spec.mjs';
 
 async function versionAt(cwd, commit, file) {
   const text = await gitOk(cwd, ['show', `${commit}:${file}`]);

@@ -7,12 +7,13 @@ const run = promisify(execFile);
 /** A problem the user must fix (bad ref, no history): printed as is, no stack. */
 export class UserFacingError extends Error {}
 
-async function git(cwd, args) {
+export async function git(cwd, args) {
   const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
   return stdout;
 }
 
-async function gitOk(cwd, args) {
+/** git's output, trimmed, or null when git fails. */
+export async function gitOk(cwd, args) {
   try {
     return (await git(cwd, args)).trim();
   } catch {
@@ -20,7 +21,7 @@ async function gitOk(cwd, args) {
   }
 }
 
-async function commitOf(cwd, ref) {
+export async function commitOf(cwd, ref) {
   return gitOk(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
 }
 
