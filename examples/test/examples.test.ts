@@ -72,6 +72,9 @@ async function runExample(command: string, args: string[], token: string, { tick
 
 const example = (name: string) => join(outDir, `${name}.js`);
 
+/** Every token's world starts with the spec's documented servers (12345 and 12346, both active; 12345 in us-west). */
+const SEEDED = 2;
+
 describe('examples against the stateful sandbox', () => {
   it('list-servers: lists every server, then only the active ones in one location', async () => {
     const token = 'examples-list';
@@ -84,10 +87,10 @@ describe('examples against the stateful sandbox', () => {
     const { code, stdout, stderr } = await runExample(process.execPath, [example('list-servers'), 'us-west'], token);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toContain('3 server(s) in the account');
+    expect(stdout).toContain(`${SEEDED + 3} server(s) in the account`);
     expect(stdout).toContain(`#${west.id} west-web (us-west): running`);
     expect(stdout).toMatch(/west-new \(us-west\): being set up/);
-    expect(stdout).toContain('1 active server(s) in us-west: west-web\n');
+    expect(stdout).toContain('2 active server(s) in us-west: web-server-01, west-web\n'); // the seeded 12345 is in us-west
   });
 
   it('create-and-wait: creates, waits while provisioning, sees it active with an address, deletes it', async () => {
@@ -111,7 +114,7 @@ describe('examples against the stateful sandbox', () => {
     expect(stdout).toContain("start a server that is still provisioning: BadRequestError: the server's status does not allow that now (invalid_state)");
     expect(stdout).toMatch(/an empty API token: VpsConfigError: bad argument, nothing was sent: createVpsClient: the API token is empty/);
     expect(stdout).toMatch(/an API that is not there: VpsConnectionError: cannot reach the API/);
-    expect((await clientFor(token).servers.list()).count).toBe(0); // it cleaned up after itself
+    expect((await clientFor(token).servers.list()).count).toBe(SEEDED); // it cleaned up after itself
   });
 
   it('retries-and-idempotency: a create that fails with 503 is retried with the same key, and one server exists', async () => {
@@ -148,7 +151,7 @@ describe('examples against the stateful sandbox', () => {
       const key = /with idempotency key ([0-9a-f-]{36})/.exec(stdout)?.[1];
       expect(keys).toEqual([key, key]);
       expect(stdout).toMatch(/read server #\d+ once, without retries/);
-      expect((await clientFor(token).servers.list()).count).toBe(0); // created once, then deleted
+      expect((await clientFor(token).servers.list()).count).toBe(SEEDED); // created once, then deleted
     } finally {
       proxy.close();
     }
@@ -167,7 +170,7 @@ describe('examples against the stateful sandbox', () => {
     });
     expect(stderr, stdout).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^active servers: 0$/m);
+    expect(stdout).toMatch(new RegExp(`^active servers: ${SEEDED}$`, 'm'));
     const id = Number(/created server #(\d+)/.exec(stdout)?.[1]);
     expect(stdout).toContain(`server #${id} is active`);
     expect(stdout).toContain(`deleted server #${id}`);
