@@ -39,11 +39,14 @@ export async function commitAll(cwd, message) {
   return git(cwd, 'rev-parse', 'HEAD');
 }
 
-/** A copy of the repository at its working tree: { dir, remove }. */
+/** A pending changeset of the real repository: left out of the copy, whose tests write their own. */
+const pendingChangeset = (file) => /^\.changeset\/(?!README\.md$)[^/]+\.md$/.test(file);
+
+/** A copy of the repository at its working tree, without its pending changesets: { dir, remove }. */
 export async function makeRepoCopy({ install = true } = {}) {
   const tmp = await makeTempDir('vpsorg-release-copy-');
   const { stdout } = await exec('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
-  for (const file of stdout.split('\0').filter(Boolean)) {
+  for (const file of stdout.split('\0').filter((f) => f && !pendingChangeset(f))) {
     await mkdir(dirname(join(tmp.dir, file)), { recursive: true });
     await copyFile(join(repoRoot, file), join(tmp.dir, file)).catch((error) => {
       if (error.code !== 'ENOENT') throw error; // a file deleted in the working tree
