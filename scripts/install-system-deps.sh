@@ -1,37 +1,31 @@
 #!/usr/bin/env bash
-# Installs the system packages the test suite runs against, from Debian's archive:
-#   curl              - to execute the cURL code samples of the docs (and the mock's curl line)
-#   chromium          - the real browser for the docs tests (never a downloaded browser build)
-#   php-cli, php-curl - to execute the PHP code samples of the docs
-#   python3-requests  - to execute the Python code samples of the docs, when the first python3 on
-#                       the PATH lacks `requests` (the tests then use /usr/bin/python3; PyPI is not
-#                       reachable, Debian's archive is)
-#   fonts-ipafont-gothic - a Japanese font (3.5 MB), so the screenshots of the ja page show text,
-#                          not boxes (the page loads no font from outside, by design)
+# Installs, from Debian's archive, the programs the test suite runs that no package registry of
+# the project provides. What each tool is, how it is found and which packages provide it is
+# defined once, in packages/toolchain (src/tools.mjs); this script asks it what is missing:
+#   curl                  - runs the docs' cURL samples (and the mock's curl lines)
+#   chromium              - the real browser for the browser tests (never a downloaded build)
+#   php-cli, php-curl     - runs the docs' PHP samples
+#   python3, python3-venv - a CPython >= 3.11 with venv, the base of the project's Python
+#                           environment (.venv), which the set-up makes from uv.lock: the Python
+#                           SDK, the docs' Python samples (requests) and their tools run there,
+#                           never on a system python3's own packages
+#   fonts-ipafont-gothic  - a Japanese font (3.5 MB), so the screenshots of the ja page show text
 # Safe to run again: it installs only what is missing. Needs root or sudo on Debian/Ubuntu;
-# elsewhere it says what to install and exits non-zero.
+# elsewhere it says what to install and exits non-zero. Needs Node.js (the README's one prerequisite).
 set -euo pipefail
+cd "$(dirname "$0")/.."
+toolchain=(node packages/toolchain/bin/vps-toolchain.mjs)
 
-missing=()
-command -v curl >/dev/null 2>&1 || missing+=(curl)
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v php >/dev/null 2>&1 || missing+=(php-cli)
-if command -v php >/dev/null 2>&1 && ! php -m 2>/dev/null | grep -qi '^curl$'; then missing+=(php-curl); fi
-command -v php >/dev/null 2>&1 || missing+=(php-curl)
-python_with_requests() {
-  command -v python3 >/dev/null 2>&1 && python3 -c 'import requests' >/dev/null 2>&1 && return 0
-  [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import requests' >/dev/null 2>&1
-}
-python_with_requests || missing+=(python3-requests)
-if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then missing+=(fonts-ipafont-gothic); fi
-
+read -r -a missing <<< "$("${toolchain[@]}" packages)"
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "System packages for the tests are present (curl, chromium, php-cli, php-curl, python3 with requests, a Japanese font)."
+  echo "System programs for the tests are present:"
+  "${toolchain[@]}" check
   exit 0
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "Please install: ${missing[*]} (this script knows only Debian's apt-get)." >&2
+  "${toolchain[@]}" check >&2 || true
   exit 1
 fi
 sudo=""
@@ -46,7 +40,5 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 echo "Installed: ${missing[*]}"
-if ! python_with_requests; then
-  echo "python3-requests is installed, but neither the first python3 nor /usr/bin/python3 imports requests." >&2
-  exit 1
-fi
+# The same definitions decide whether it worked: a package that did not provide its tool fails here.
+"${toolchain[@]}" check

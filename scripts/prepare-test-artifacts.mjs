@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Prepares, BEFORE any test suite runs, everything the tests of publishable packages install, so
-// that no test reaches a package registry while it runs (a registry round trip inside a test hook
-// is what made the suite flaky):
+// Prepares, BEFORE any test suite runs, everything the tests install, so that no test reaches a
+// package registry while it runs (a registry round trip inside a test hook is what made the suite
+// flaky):
+//   - the toolchain (@vpsorg/toolchain): finds curl, php and Chromium, makes the project's Python
+//     environments from uv.lock (.venv; under CI also one per other CPython >= 3.11 the machine
+//     has, VPSORG_ALL_PYTHONS=1 asks for them too) and records it all for the tests;
 //   - packs each package as it would be published (`pnpm pack`, running its prepack build);
 //   - fills a private npm cache with everything needed to install that tarball (plus the extra
 //     packages its tests name), so tests install it with `npm install --offline`;
@@ -21,6 +24,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { setup as setupToolchain } from '@vpsorg/toolchain';
 import { repoRoot } from './lib/paths.mjs';
 import { ensureRuntime } from './lib/runtimes.mjs';
 
@@ -148,6 +152,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       if (!existsSync(join(dir, 'test/artifacts.json'))) throw new Error(`--package ${dir}: no test/artifacts.json (what its tests need)`);
     }
     const started = Date.now();
+    const allPythons = Boolean(process.env.CI) || process.env.VPSORG_ALL_PYTHONS === '1';
+    const toolchain = await setupToolchain({ allPythons, log: (line) => console.log(line) });
+    const missingTools = Object.entries(toolchain.tools).filter(([, found]) => found.missing).map(([name]) => name);
+    console.log(
+      `Toolchain: Python ${toolchain.python.map((env) => env.version).join(', ') || 'none'}` +
+        (missingTools.length ? `; missing: ${missingTools.join(', ')} (scripts/install-system-deps.sh installs them)` : '; curl, php, chromium found'),
+    );
     const manifest = await prepareTestArtifacts(dirs);
     const names = dirs.map((dir) => Object.values(manifest.packages).find((p) => p.dir === dir)?.name);
     console.log(`Test artifacts ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${names.join(', ') || 'no package'}; runtimes: ${Object.entries(manifest.runtimes).map(([n, r]) => `${n} ${r.version.replace(/^deno /, '').split(' ')[0]}`).join(', ') || 'none'}.`);

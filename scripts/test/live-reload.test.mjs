@@ -1,13 +1,11 @@
 // The docs page of `pnpm start` in real Chromium: it reloads by itself after a save, shows the
 // problems of a broken save, and requests nothing outside its own origin.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@vpsorg/toolchain/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev } from '../lib/dev/dev-process.mjs';
 import { makeTempDir, writeEditedSpec } from './helpers.mjs';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const setTitle = (title) => (doc) => doc.setIn(['info', 'title'], title);
 
 describe('pnpm start: live reload in Chromium', () => {
@@ -20,16 +18,12 @@ describe('pnpm start: live reload in Chromium', () => {
   const requests = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium or set CHROMIUM_PATH.`);
     tmp = await makeTempDir('live-reload-test-');
     spec = await writeEditedSpec(join(tmp.dir, 'servers.yaml'), setTitle('Live Reload Title One'));
     dev = startDev(['--spec', spec, '--out', join(tmp.dir, 'generated'), '--docs-port', '0', '--mock-port', '0', '--locales', '']);
     [, docsUrl] = await dev.waitFor(/docs {2}(http:\/\/127\.0\.0\.1:\d+)/);
     await dev.waitFor(/^ready in /m, { timeoutMs: 90_000 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium('pnpm start live reload (browser)');
     page = await browser.newPage();
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(`${docsUrl}/`);

@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { operationsOf, SAMPLE_LANGUAGES } from '../scripts/code-samples.mjs';
 import { loadTranslations, LOCALES } from '../scripts/i18n.mjs';
 import { serveDocs } from '../scripts/serve.mjs';
-import { launchChromium, openRecordedPage } from './helpers/chromium.mjs';
+import { launchChromium, openRecordedPage } from '@vpsorg/toolchain/chromium';
 
 const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = path.join(DOCS_DIR, '.artifacts/screenshots');
@@ -27,7 +27,7 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await serveDocs({ port: 0, root: dist });
   origin = new URL(server.url).origin;
-  browser = await launchChromium();
+  browser = await launchChromium('docs pages (browser)');
 });
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadTranslations, LOCALES } from '../scripts/i18n.mjs';
 import { serveDocs } from '../scripts/serve.mjs';
-import { launchChromium, openRecordedPage } from './helpers/chromium.mjs';
+import { launchChromium, openRecordedPage } from '@vpsorg/toolchain/chromium';
 
 const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = path.join(DOCS_DIR, '.artifacts/screenshots');
@@ -69,7 +69,7 @@ const opened = [];
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await serveDocs({ port: 0, root: dist });
-  browser = await launchChromium();
+  browser = await launchChromium('docs locale pages (browser)');
 });
 
 afterAll(async () => {

@@ -3,12 +3,13 @@
 // (x-codeSamples), with only the server URL swapped for the mock's; a few lines that print
 // `STATUS <code>` are appended (code-samples.mjs STATUS_PROBES), except for the SDK, whose
 // requests are observed by wrapping the real global fetch.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startMock } from '@vpsorg/mock';
+import { MissingToolError, python, tool } from '@vpsorg/toolchain';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { operationsOf, SAMPLE_LANGUAGES, STATUS_PROBES } from '../scripts/code-samples.mjs';
@@ -25,20 +26,25 @@ const operations = operationsOf(bundled).map(([route, method, operation]) => ({
   samples: Object.fromEntries((operation['x-codeSamples'] ?? []).map((s) => [s.lang, s.source])),
 }));
 
-function available(command, args) {
+// The programs the set-up recorded (@vpsorg/toolchain): the project's Python environment (.venv,
+// with requests from uv.lock), php with curl, curl. Never whatever the PATH of the moment holds:
+// npm and pnpm put their own node's folder first on it.
+const FAMILY = 'docs samples';
+const programs = {
+  python: () => python(FAMILY),
+  php: () => tool(FAMILY, 'php'),
+  curl: () => tool(FAMILY, 'curl'),
+};
+const missing = {};
+const found = {};
+for (const [lang, find] of Object.entries(programs)) {
   try {
-    execFileSync(command, args, { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
+    found[lang] = find();
+  } catch (error) {
+    if (!(error instanceof MissingToolError)) throw error;
+    missing[lang] = error.message;
   }
 }
-// The first python3 with `requests`: the PATH's, else Debian's (scripts/install-system-deps.sh
-// installs python3-requests for /usr/bin/python3 when the PATH's python3 lacks it).
-const PYTHON = ['python3', '/usr/bin/python3'].find((python) => available(python, ['-c', 'import requests']));
-const HAVE_PYTHON = Boolean(PYTHON);
-const HAVE_PHP = available('php', ['-r', 'exit(function_exists("curl_init") ? 0 : 1);']);
-const HAVE_CURL = available('curl', ['--version']);
 
 let mock;
 let workDir;
@@ -77,7 +83,9 @@ async function runFile(command, args, file) {
 
 const runners = {
   curl: async (op, source) => {
-    const { stdout } = await run('bash', ['-c', pointAtMock(source) + STATUS_PROBES.curl], { timeout: 30_000 });
+    // The sample calls `curl`: the recorded one comes first on the PATH of its shell.
+    const env = { ...process.env, PATH: `${path.dirname(found.curl)}${path.delimiter}${process.env.PATH}` };
+    const { stdout } = await run('bash', ['-c', pointAtMock(source) + STATUS_PROBES.curl], { timeout: 30_000, env });
     return statusOf({ stdout });
   },
   javascript: async (op, source) => {
@@ -88,12 +96,12 @@ const runners = {
   python: async (op, source) => {
     const file = path.join(workDir, `${op.operationId}.py`);
     writeFileSync(file, `${pointAtMock(source)}\n${STATUS_PROBES.python}\n`);
-    return statusOf(await runFile(PYTHON, [], file));
+    return statusOf(await runFile(found.python, [], file));
   },
   php: async (op, source) => {
     const file = path.join(workDir, `${op.operationId}.php`);
     writeFileSync(file, `<?php\n${pointAtMock(source)}\n${STATUS_PROBES.php}\n`);
-    return statusOf(await runFile('php', [], file));
+    return statusOf(await runFile(found.php, [], file));
   },
   typescript: async (op, source) => {
     const js = ts.transpileModule(pointAtMock(source), {
@@ -117,9 +125,8 @@ const runners = {
   },
 };
 
-const missing = { python: HAVE_PYTHON ? null : 'python3 with requests is not installed', php: HAVE_PHP ? null : 'php with the curl extension is not installed', curl: HAVE_CURL ? null : 'curl is not installed' };
-// cURL, JavaScript and TypeScript always run; PHP and Python too under CI, where
-// scripts/install-system-deps.sh installs them. Only outside CI may a missing PHP or Python skip.
+// cURL, JavaScript and TypeScript always run; PHP and Python too under CI, where the set-up
+// provides them. Only outside CI may a missing PHP or Python skip.
 const required = { curl: true, php: Boolean(process.env.CI), python: Boolean(process.env.CI) };
 
 describe('the bundled spec has every sample', () => {
@@ -162,7 +169,7 @@ describe.each(SAMPLE_LANGUAGES.map((l) => l.lang))('%s samples run against the m
   const reason = missing[lang];
   if (reason && required[lang]) {
     it('has its interpreter', () => {
-      throw new Error(`${reason}: run scripts/install-system-deps.sh`);
+      throw new Error(reason);
     });
     return;
   }

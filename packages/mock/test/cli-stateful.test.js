@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { tool } from '@vpsorg/toolchain';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { DEFAULT_SPEC } from '../src/index.js';
@@ -34,11 +35,10 @@ function startCli(args) {
   return { child, ready, exited, stderr: () => errors };
 }
 
-const hasCurl = await run('sh', ['-c', 'command -v curl']).then(() => true, () => false);
 /** curl, as a user types it; -s, and the status on a last line of its own. */
 async function curl(args) {
-  if (!hasCurl) throw new Error('curl is not installed: scripts/install-system-deps.sh installs it');
-  const { stdout } = await run('curl', ['-s', '-w', '\n%{http_code}', ...args]);
+  // The curl the set-up recorded (@vpsorg/toolchain); a clear error says how to install it.
+  const { stdout } = await run(tool('mock stateful CLI', 'curl'), ['-s', '-w', '\n%{http_code}', ...args]);
   const lines = stdout.split('\n');
   const status = Number(lines.pop());
   const text = lines.join('\n');
