@@ -47,6 +47,8 @@ export interface Response {
   examples: Example[];
   /** Names of the response headers. */
   headers: string[];
+  /** Each response header's example (its own, its first named one, or its schema's), by name. */
+  headerExamples: Record<string, unknown>;
   /** The shared response it refers to (`#/components/responses/NotFound`). */
   ref?: string;
 }

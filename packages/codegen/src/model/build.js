@@ -77,6 +77,17 @@ function readRequestBody(document, raw, where) {
   };
 }
 
+/** A response header's example: its own, else its first named one, else its schema's. */
+function headerExample(document, header) {
+  if (!isObject(header)) return undefined;
+  if (header.example !== undefined) return header.example;
+  const named = isObject(header.examples) ? Object.values(header.examples)[0] : undefined;
+  if (named !== undefined) return deref(document, named).value;
+  const schema = deref(document, header.schema ?? {});
+  if (Array.isArray(schema?.examples) && schema.examples.length) return schema.examples[0];
+  return schema?.example;
+}
+
 function readResponse(document, status, raw) {
   const response = deref(document, raw);
   // A $ref with a sibling description (3.1) documents this operation's use of a shared response.
@@ -90,6 +101,9 @@ function readResponse(document, status, raw) {
     schema: media ? resolveDeep(document, media.schema ?? {}) : undefined,
     examples: examplesOf(document, media),
     headers: Object.keys(isObject(response.headers) ? response.headers : {}),
+    headerExamples: Object.fromEntries(
+      Object.entries(isObject(response.headers) ? response.headers : {}).map(([name, header]) => [name, headerExample(document, deref(document, header))]),
+    ),
     ref: typeof raw?.$ref === 'string' ? raw.$ref : undefined,
   };
 }

@@ -2,5 +2,6 @@
 // the `vps-codegen` command writes them (atomically) or checks them for drift.
 import { cliTarget } from './cli.js';
 import { clientTarget } from './client.js';
+import { mockTarget } from './mock.js';
 
-export const TARGETS = Object.freeze({ [clientTarget.name]: clientTarget, [cliTarget.name]: cliTarget });
+export const TARGETS = Object.freeze({ [clientTarget.name]: clientTarget, [cliTarget.name]: cliTarget, [mockTarget.name]: mockTarget });
