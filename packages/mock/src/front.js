@@ -16,39 +16,11 @@
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import { checkPathParams, createRouter } from './routes.js';
 import { CONTROL_PREFIX, handleControl } from './sandbox/control.js';
+import { explain, malformedJson } from './explain.js';
+
+export { explain, fieldOf } from './explain.js';
 
 const agent = new Agent({ keepAlive: true });
-
-/** The FieldError `field` for one Prism violation: the parameter or property it is about. */
-export function fieldOf(violation) {
-  const [, where, ...rest] = violation.location ?? [];
-  const quoted = /'([^']+)'/.exec(violation.message ?? '');
-  if (where === 'body') {
-    if (rest.length > 0) return rest.join('.');
-    // Missing and unknown properties are reported on the body, naming the property.
-    return quoted && /required property|additional properties/.test(violation.message) ? quoted[1] : 'body';
-  }
-  if (where === 'query' || where === 'path' || where === 'header') return rest.join('.') || where;
-  // On the request as a whole: a missing body or an unsupported content type.
-  return /content type/i.test(violation.message ?? '') ? 'Content-Type' : 'body';
-}
-
-/** The Error body for a request Prism found invalid; undefined when nothing is to be explained. */
-export function explain(violations) {
-  const errors = violations.filter(
-    (v) => v.severity === 'Error' && v.location?.[0] === 'request' && v.code !== 401,
-  );
-  if (errors.length === 0) return undefined;
-  return {
-    code: 'invalid_request',
-    message: `Invalid request: ${errors.map((v) => v.message).join('; ')}.`,
-    details: errors.map((v) => ({ field: fieldOf(v), message: v.message })),
-  };
-}
-
-function isJson(contentType) {
-  return /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType ?? '');
-}
 
 function send(res, status, headers, body) {
   const payload = Buffer.from(JSON.stringify(body));
@@ -97,19 +69,10 @@ export function createFront(upstream, { model, sandbox, onViolations } = {}) {
     req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      if (body.length > 0 && isJson(req.headers['content-type'])) {
-        try {
-          JSON.parse(body.toString('utf8'));
-        } catch (error) {
-          const message = `Request body is not valid JSON: ${/** @type {Error} */ (error).message}`;
-          const violation = { location: ['request', 'body'], severity: 'Error', code: 'json', message };
-          send(res, 400, { 'sl-violations': JSON.stringify([violation]) }, {
-            code: 'invalid_request',
-            message: `Invalid request: ${message}.`,
-            details: [{ field: 'body', message }],
-          });
-          return;
-        }
+      const malformed = body.length > 0 ? malformedJson(body.toString('utf8'), req.headers['content-type']) : undefined;
+      if (malformed) {
+        send(res, malformed.status, { 'sl-violations': JSON.stringify(malformed.violations) }, malformed.body);
+        return;
       }
       const pathname = new URL(req.url ?? '/', 'http://front').pathname;
       const engine = currentSandbox();

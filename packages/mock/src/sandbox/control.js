@@ -3,11 +3,11 @@
 //   GET  /__sandbox/          the token's clock, item counts and quota
 //   POST /__sandbox/advance   {"seconds": N}: move the token's clock forward N seconds
 //   POST /__sandbox/reset     back to the spec's seed servers and real time
-import { bearerToken } from './http.js';
+import { bearerToken } from './request-headers.js';
 
 export const CONTROL_PREFIX = '/__sandbox/';
 /** Ten years: far beyond any transition, small enough to stay a valid date. */
-const MAX_SECONDS = 10 * 365 * 24 * 3600;
+export const MAX_SECONDS = 10 * 365 * 24 * 3600;
 
 const error = (status, code, message, details) => ({ status, body: { code, message, ...(details ? { details } : {}) } });
 

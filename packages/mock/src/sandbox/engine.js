@@ -5,9 +5,9 @@
 // field follows the spec's x-lifecycle. Each bearer token has a world of its own (seeded from
 // the spec's examples) with its own virtual clock. Pure and synchronous: `handle` takes a parsed
 // request and returns { status, headers, body }, so concurrent requests cannot interleave.
-import { createHash } from 'node:crypto';
 import { createRouter } from '../routes.js';
 import { isObjectSchema, objectShape, shape } from './schema.js';
+import { sha256Hex } from './sha256.js';
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -17,7 +17,7 @@ const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 export const DEFAULT_QUOTA = 250;
 
 /** The key a token's world is kept under, in memory and in a state file: never the token itself. */
-export const worldKey = (token) => createHash('sha256').update(token).digest('hex').slice(0, 32);
+export const worldKey = (token) => sha256Hex(token).slice(0, 32);
 
 /** Every value in the examples of `model`'s responses, depth first. */
 function* exampleValues(model) {

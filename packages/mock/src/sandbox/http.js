@@ -2,14 +2,9 @@
 // that asks Prism for a documented response (`Prefer: code=…`, `example=…`, `dynamic=…`) gets a
 // 501: Prism then answers it from the spec itself, exactly as the static mock does.
 import { createServer } from 'node:http';
+import { bearerToken, PREFER_MOCK } from './request-headers.js';
 
-const PREFER_MOCK = /\b(?:code|example|dynamic)=/i;
-
-/** The bearer token of a request, or undefined. */
-export function bearerToken(headers) {
-  const match = /^Bearer\s+(\S.*)$/i.exec(headers.authorization ?? '');
-  return match?.[1]?.trim();
-}
+export { bearerToken } from './request-headers.js';
 
 /** Write an engine answer ({ status, headers, body }) as an HTTP response. */
 export function writeAnswer(res, { status, headers, body }) {
