@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { createServer } from 'node:net';
-import { defaultSpecPath } from '@vpsorg/codegen';
+import { defaultSpecPath } from '@vpsorg/codegen/load';
 
 const require = createRequire(import.meta.url);
 

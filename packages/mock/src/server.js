@@ -6,7 +6,7 @@
 // Stateful: the sandbox engine (sandbox/engine.js) runs here, on a second internal port, behind
 // Prism's validating proxy (`prism proxy --errors`): the front → Prism → the engine.
 import { parseArgs } from 'node:util';
-import { loadApiModel } from '@vpsorg/codegen';
+import { loadApiModel } from '@vpsorg/codegen/load';
 import { createFront } from './front.js';
 import { freePort, spawnPrism } from './prism.js';
 import { startSandboxEngine } from './sandbox/index.js';
