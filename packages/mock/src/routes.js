@@ -18,7 +18,8 @@ export function createRouter(model) {
         const param = /^\{([^{}]+)\}$/.exec(part);
         if (!param) return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
         names.push(param[1]);
-        return '([^/]+)';
+        // Empty too, as Prism matches it (`/servers//`): the parameter check then refuses it.
+        return '([^/]*)';
       });
       templates.set(op.path, { regex: new RegExp(`^${source.join('')}$`), names, ops: [] });
     }

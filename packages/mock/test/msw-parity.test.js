@@ -1,0 +1,201 @@
+// One list of requests sent to the Prism processes (`pnpm mock --stateful`, and `pnpm mock`) and
+// to the MSW handlers side by side: the bad inputs, the refusals (token, route, method, media
+// type, Prefer), the whole lifecycle and the control API. Each pair of answers must have the same
+// status, the same body (timestamps aside: both clocks are real time) and the same media type.
+// The Prism sandbox's worlds are keyed by token: a fresh token per run starts both from the seeds.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createSandboxHandlers, createStaticHandlers } from '../src/msw.js';
+import { BAD_INPUTS } from './support/bad-inputs.js';
+import { requestExample } from './support/examples.js';
+import { checkedServer, specProblems } from './support/msw.js';
+
+const MSW_SANDBOX = 'https://sandbox.parity.test/api/v1';
+const MSW_STATIC = 'https://static.parity.test';
+const server = checkedServer(createSandboxHandlers({ baseUrl: MSW_SANDBOX }), createStaticHandlers({ baseUrl: MSW_STATIC }));
+beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
+afterAll(() => server.close());
+
+const create = requestExample('createServer');
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/;
+
+/** The answer without what only the clock decides: every RFC 3339 timestamp. */
+function timeless(value) {
+  if (Array.isArray(value)) return value.map(timeless);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, timeless(v)]));
+  return typeof value === 'string' && ISO_TIME.test(value) ? '<time>' : value;
+}
+
+/**
+ * One request: [name, method, path, { headers?, json?, body?, token? }] (token null: none; the
+ * default is the run's token for the sandbox, any for the static mock).
+ */
+async function send(base, [, method, path, init = {}], token) {
+  const headers = { ...init.headers };
+  if (init.token !== null) headers.authorization ??= `Bearer ${init.token ?? token}`;
+  let body;
+  if (init.json !== undefined) {
+    body = JSON.stringify(init.json);
+    headers['content-type'] ??= 'application/json';
+  } else if (init.body !== undefined) body = init.body;
+  const response = await fetch(base + path, { method, headers, body, signal: AbortSignal.timeout(15_000) });
+  const text = await response.text();
+  let parsed;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = text;
+  }
+  return { status: response.status, type: (response.headers.get('content-type') ?? '').split(';')[0], body: timeless(parsed) };
+}
+
+/** Send each request to both, in order, and compare each pair of answers. */
+async function compare(prismBase, mswBase, requests, token) {
+  const differences = [];
+  for (const request of requests) {
+    const prism = await send(prismBase, request, token);
+    const msw = await send(mswBase, request, token);
+    if (JSON.stringify(prism) !== JSON.stringify(msw)) differences.push({ request: request[0], prism, msw });
+  }
+  return differences;
+}
+
+const badInputs = BAD_INPUTS.map((c) => {
+  const [method, path, init] = c.raw;
+  return [`bad input: ${c.name}`, method, path, init];
+});
+
+const refusals = [
+  ['malformed JSON', 'POST', '/servers/', { body: '{"name": "web-01",', headers: { 'content-type': 'application/json' } }],
+  ['no token', 'GET', '/servers/', { token: null }],
+  ['no token and a bad filter (the token first)', 'GET', '/servers/?status=deleted', { token: null }],
+  ['Basic instead of Bearer', 'GET', '/servers/', { headers: { authorization: 'Basic eDp5' } }],
+  ['lower-case bearer', 'GET', '/servers/12345/', { headers: { authorization: 'bearer x' } }],
+  ['Bearer with no token', 'POST', '/servers/12345/start/', { headers: { authorization: 'Bearer' } }],
+  ['a path not in the spec', 'GET', '/nothing/'],
+  ['no trailing slash', 'GET', '/servers'],
+  ['a method the path does not have', 'PUT', '/servers/'],
+  ['an empty server id', 'GET', '/servers//'],
+  ['a server id beyond int64', 'GET', '/servers/99999999999999999999/'],
+  ['a server id in percent-encoding', 'GET', '/servers/%31%32%33%34%35/'],
+  ['a path check before the token', 'GET', '/servers/1e3/', { token: null }],
+  ['several violations: body and path', 'PUT', '/servers/0/', { json: { name: '-x' } }],
+  ['two bad filters', 'GET', '/servers/?status=deleted&location=US'],
+  ['a repeated filter', 'GET', '/servers/?status=active&status=stopped'],
+  ['a filter spelt in capitals', 'GET', '/servers/?STATUS=deleted'],
+  ['empty filters', 'GET', '/servers/?status=&location='],
+  ['an unknown query parameter', 'GET', '/servers/?foo=bar'],
+  ['a body on an action', 'POST', '/servers/12345/start/', { json: { force: true } }],
+  ['a text body on DELETE', 'DELETE', '/servers/12345/', { body: 'x', headers: { 'content-type': 'text/plain' } }],
+  ['JSON null as the body', 'POST', '/servers/', { body: 'null', headers: { 'content-type': 'application/json' } }],
+  ['a JSON string as the body', 'POST', '/servers/', { body: '"x"', headers: { 'content-type': 'application/json' } }],
+  ['an empty JSON body', 'POST', '/servers/', { body: '', headers: { 'content-type': 'application/json' } }],
+  ['a +json media type', 'POST', '/servers/', { json: { ...create, name: 'vnd-json' }, headers: { 'content-type': 'application/vnd.api+json' } }],
+  ['a non-ASCII name', 'POST', '/servers/', { json: { ...create, name: 'é' } }],
+  ['an unknown plan', 'POST', '/servers/', { json: { ...create, plan_id: 99 } }],
+  ['an unknown operating system', 'POST', '/servers/', { json: { ...create, os_id: 4 } }],
+  ['Prefer: code=404', 'GET', '/servers/12345/', { headers: { prefer: 'code=404' } }],
+  ['Prefer: code=429 (with Retry-After)', 'GET', '/servers/', { headers: { prefer: 'code=429' } }],
+  ['Prefer: an undocumented code', 'GET', '/servers/', { headers: { prefer: 'code=402' } }],
+  ['Prefer: code=200 on create (201)', 'POST', '/servers/', { json: create, headers: { prefer: 'code=200' } }],
+  ['Prefer: code and example', 'POST', '/servers/', { json: create, headers: { prefer: 'code=400, example=invalidParameters' } }],
+  ['Prefer: an unknown example', 'POST', '/servers/', { json: create, headers: { prefer: 'example=nope' } }],
+  ['Prefer: a code that is not one', 'GET', '/servers/12345/', { headers: { prefer: 'code=abc' } }],
+  ['Prefer: dynamic that is not a boolean', 'GET', '/servers/12345/', { headers: { prefer: 'dynamic=yes' } }],
+  ['Prefer: example as a parameter of code (ignored)', 'GET', '/servers/12345/', { headers: { prefer: 'code=404;example=serverNotFound' } }],
+  ['Prefer: another preference first', 'GET', '/servers/12345/', { headers: { prefer: 'respond-async, code=404' } }],
+  ['Prefer on a bad request (validation first)', 'POST', '/servers/', { json: { name: 'web-01' }, headers: { prefer: 'code=201' } }],
+  ['Prefer: code=204 on delete', 'DELETE', '/servers/12346/', { headers: { prefer: 'code=204' } }],
+  ['__code in the query', 'GET', '/servers/12345/?__code=404'],
+  ['__code that is not one', 'GET', '/servers/12345/?__code=4040'],
+];
+
+/** The lifecycle, then the control API; each step is observed once its state can no longer move by itself. */
+const lifecycle = [
+  ['list the seeds', 'GET', '/servers/'],
+  ['create', 'POST', '/servers/', { json: create }],
+  ['start while provisioning (refused)', 'POST', '/servers/12347/start/'],
+  ['advance past provisioning', 'POST', '/__sandbox/advance', { json: { seconds: 300 } }],
+  ['get the active server', 'GET', '/servers/12347/'],
+  ['start while active (refused)', 'POST', '/servers/12347/start/'],
+  ['stop', 'POST', '/servers/12347/stop/'],
+  ['advance past stopping', 'POST', '/__sandbox/advance', { json: { seconds: 60 } }],
+  ['stop while stopped (refused)', 'POST', '/servers/12347/stop/'],
+  ['reboot while stopped (refused)', 'POST', '/servers/12347/reboot/'],
+  ['list the stopped', 'GET', '/servers/?status=stopped'],
+  ['start', 'POST', '/servers/12347/start/'],
+  ['advance past starting', 'POST', '/__sandbox/advance', { json: { seconds: 60 } }],
+  ['reboot', 'POST', '/servers/12347/reboot/'],
+  ['advance past rebooting', 'POST', '/__sandbox/advance', { json: { seconds: 60 } }],
+  ['rename (PATCH)', 'PATCH', '/servers/12347/', { json: { name: 'renamed-01' } }],
+  ['replace (PUT)', 'PUT', '/servers/12347/', { json: requestExample('updateServer') }],
+  ['list by location', 'GET', '/servers/?location=us-west'],
+  ['create a second', 'POST', '/servers/', { json: { ...create, name: 'second', hostname: 'second.example.com', backups_enabled: true } }],
+  ['delete the first', 'DELETE', '/servers/12347/'],
+  ['get the deleted', 'GET', '/servers/12347/'],
+  ['delete it again', 'DELETE', '/servers/12347/'],
+  ['list after the delete', 'GET', '/servers/'],
+  ['the control API: status', 'GET', '/__sandbox/'],
+  ['the control API: a bad advance', 'POST', '/__sandbox/advance', { json: { seconds: -5 } }],
+  ['the control API: advance without JSON', 'POST', '/__sandbox/advance', { body: 'soon' }],
+  ['the control API: an unknown route', 'POST', '/__sandbox/rewind'],
+  ['the control API: no token', 'POST', '/__sandbox/reset', { token: null }],
+  ['the control API: reset', 'POST', '/__sandbox/reset'],
+  ['list after the reset', 'GET', '/servers/'],
+];
+
+describe('the MSW handlers answer as the Prism processes do', () => {
+  it('the list holds at least 20 bad inputs, 40 refusals and 25 lifecycle steps', () => {
+    expect(badInputs.length).toBeGreaterThanOrEqual(20);
+    expect(refusals.length).toBeGreaterThanOrEqual(40);
+    expect(lifecycle.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('sandbox: bad inputs and refusals', async () => {
+    expect(await compare(inject('sandboxUrl'), MSW_SANDBOX, [...badInputs, ...refusals], `parity-${randomUUID()}`)).toEqual([]);
+  });
+
+  it('sandbox: the lifecycle and the control API', async () => {
+    expect(await compare(inject('sandboxUrl'), MSW_SANDBOX, lifecycle, `parity-${randomUUID()}`)).toEqual([]);
+  });
+
+  it('sandbox: the quota (250 servers per token, then the documented 402)', async () => {
+    const token = `parity-${randomUUID()}`;
+    const creates = Array.from({ length: 249 }, (_, i) => [`create ${i + 1}`, 'POST', '/servers/', { json: { ...create, name: `q-${i}` } }]);
+    expect(await compare(inject('sandboxUrl'), MSW_SANDBOX, creates, token)).toEqual([]);
+  }, 120_000);
+
+  it('static mock: the same bad inputs and refusals, and an example for each operation', async () => {
+    const operations = [
+      ['list', 'GET', '/servers/?status=active'],
+      ['create', 'POST', '/servers/', { json: create }],
+      ['get any id', 'GET', '/servers/99999/'],
+      ['replace', 'PUT', '/servers/12345/', { json: requestExample('updateServer') }],
+      ['patch', 'PATCH', '/servers/12345/', { json: requestExample('partialUpdateServer') }],
+      ['delete', 'DELETE', '/servers/12345/'],
+      ['start', 'POST', '/servers/12345/start/'],
+      ['stop', 'POST', '/servers/12345/stop/'],
+      ['reboot', 'POST', '/servers/12345/reboot/'],
+      ['no control API', 'GET', '/__sandbox/'],
+    ];
+    expect(await compare(inject('mockUrl'), MSW_STATIC, [...badInputs, ...refusals, ...operations], 'static-token')).toEqual([]);
+  });
+
+  it('Prefer: dynamic=true gets the same status and an answer the spec accepts (Prism makes up its values)', async () => {
+    const request = ['dynamic', 'GET', '/servers/12345/', { headers: { prefer: 'dynamic=true' } }];
+    const prism = await send(inject('sandboxUrl'), request, 'dynamic');
+    const msw = await send(MSW_SANDBOX, request, 'dynamic');
+    expect([msw.status, msw.type]).toEqual([prism.status, prism.type]);
+  });
+});
+
+describe('the spec check of MSW answers (support/msw.js) sees a broken answer', () => {
+  const get = { method: 'GET', url: `${MSW_SANDBOX}/servers/12345/` };
+  it.each([
+    ['an undocumented status', { status: 418, contentType: 'application/json', text: '{}' }, /does not document 418/],
+    ['a body missing a required field', { status: 200, contentType: 'application/json', text: '{"id":1}' }, /must have required property/],
+    ['an undeclared property', { status: 404, contentType: 'application/json', text: '{"code":"not_found","message":"x","extra":1}' }, /undeclared property \/extra/],
+  ])('%s', (_name, response, says) => {
+    expect(specProblems(get, response, [MSW_SANDBOX]).join('\n')).toMatch(says);
+  });
+});

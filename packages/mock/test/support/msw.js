@@ -1,0 +1,67 @@
+// MSW in the suite: a `setupServer` (msw/node) whose every mocked answer is checked against the
+// spec, as test/support/no-violations.js checks the Prism mocks' answers: the status must be one
+// the operation documents and the body must match its schema, with no property the schema does
+// not declare. Prism's own problem+json answers (no route, a bad Prefer) are Prism's, not the
+// API's, and the /__sandbox/ control API is not in the spec: both are left to the tests.
+import { setupServer } from 'msw/node';
+import { afterEach, expect } from 'vitest';
+import { loadApiModel } from '@vpsorg/codegen/load';
+import { createRouter } from '../../src/routes.js';
+import { DEFAULT_SPEC } from '../../src/index.js';
+import { responseErrors, undeclaredResponseProperties } from './spec.js';
+
+const router = createRouter(await loadApiModel(DEFAULT_SPEC));
+
+/**
+ * What is wrong with one mocked answer, checked against the spec ([] when nothing).
+ * @param {{ method: string, url: string }} request
+ * @param {{ status: number, contentType: string | null, text: string }} response
+ * @param {string[]} bases the handlers' base URLs
+ */
+export function specProblems(request, response, bases) {
+  const url = new URL(request.url);
+  const base = bases.find((b) => `${url.origin}${url.pathname}`.startsWith(`${b}/`));
+  if (!base) return [`${request.method} ${request.url}: answered outside every handler's base URL`];
+  const pathname = url.pathname.slice(new URL(base).pathname.replace(/\/$/, '').length);
+  if (pathname.startsWith('/__sandbox')) return [];
+  if (/problem\+json/.test(response.contentType ?? '')) return [];
+  const where = `${request.method} ${pathname} -> ${response.status}`;
+  const matched = router.match(request.method, pathname);
+  if (!matched) return [`${where}: no operation of the spec, yet not Prism's problem answer`];
+  const { op } = matched;
+  const declared = op.responses.find((r) => r.code === response.status);
+  if (!declared) return [`${where}: ${op.operationId} does not document ${response.status}`];
+  if (!declared.mediaType) return response.text ? [`${where}: a body where the spec declares none`] : [];
+  let body;
+  try {
+    body = JSON.parse(response.text);
+  } catch {
+    return [`${where}: the body is not JSON: ${response.text.slice(0, 80)}`];
+  }
+  const errors = responseErrors(op.operationId, response.status, body).map((e) => `${where}: ${e}`);
+  const extra = undeclaredResponseProperties(op.operationId, response.status, body).map((p) => `${where}: undeclared property ${p}`);
+  return [...errors, ...extra];
+}
+
+/**
+ * `setupServer(...handlers)` whose mocked answers are all checked against the spec; each test
+ * fails on any problem found in the answers it got (afterEach, registered here).
+ * @param {{ handlers: any[], baseUrl: string }[]} mocks from createSandboxHandlers / createStaticHandlers
+ */
+export function checkedServer(...mocks) {
+  const server = setupServer(...mocks.flatMap((m) => m.handlers));
+  const bases = mocks.map((m) => m.baseUrl);
+  /** @type {Promise<string[]>[]} */
+  const pending = [];
+  let answered = 0;
+  server.events.on('response:mocked', ({ request, response }) => {
+    answered += 1;
+    const copy = response.clone();
+    pending.push(copy.text().then((text) => specProblems({ method: request.method, url: request.url }, { status: copy.status, contentType: copy.headers.get('content-type'), text }, bases)));
+  });
+  afterEach(async () => {
+    const problems = (await Promise.all(pending.splice(0))).flat();
+    expect(problems, 'MSW handler answers that break the spec').toEqual([]);
+  });
+  return Object.assign(server, { answered: () => answered });
+}
