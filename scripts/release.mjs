@@ -33,6 +33,8 @@ async function step(title, fn) {
 }
 
 const shipsTypes = (manifest) => Boolean(manifest.types || manifest.typings || JSON.stringify(manifest.exports ?? {}).includes('"types"'));
+/** An ES-module-only package (no `require` condition): attw's esm-only profile, so CommonJS resolution is not held against it. */
+const esmOnly = (manifest) => manifest.type === 'module' && !JSON.stringify(manifest.publishConfig?.exports ?? manifest.exports ?? {}).includes('"require"');
 
 async function main() {
   const { values } = parseArgs({ options: { 'no-version': { type: 'boolean', default: false }, out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } });
@@ -63,7 +65,8 @@ async function main() {
     const tarball = stdout.trim().split('\n').pop().trim();
     await step(`publint --strict ${relative(repoRoot, tarball)}`, () => run(bin(tools, 'publint'), ['run', tarball, '--strict'], { cwd: pkg.dir, env }));
     if (shipsTypes(pkg.manifest)) {
-      await step(`attw ${relative(repoRoot, tarball)}`, () => run(bin(tools, 'attw'), [tarball, '--format', 'ascii'], { cwd: pkg.dir, env }));
+      const profile = esmOnly(pkg.manifest) ? ['--profile', 'esm-only'] : [];
+      await step(`attw ${[...profile, relative(repoRoot, tarball)].join(' ')}`, () => run(bin(tools, 'attw'), [tarball, '--format', 'ascii', ...profile], { cwd: pkg.dir, env }));
     } else {
       console.log(`• attw: skipped for ${name} (ships no types)`);
     }

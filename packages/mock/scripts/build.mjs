@@ -4,7 +4,8 @@
 // itself), so a user installs one package with public dependencies only (Prism, yaml; msw as an
 // optional peer). In the workspace the package runs from src/ (its `exports`); `publishConfig`
 // points the packed package.json at dist/.
-//   dist/<entry>.js   index, cli, server (spawned by index), front, sandbox, contract, contract-cli, msw
+//   dist/<entry>.js   index, cli, server (spawned by index), contract, contract-cli, msw (the workspace-only
+//                     entries ./front and ./sandbox, for the dev loop, are not published)
 //   dist/servers.yaml the spec Prism serves (the bundled @vpsorg/codegen/load's defaultSpecPath)
 //   dist/*.d.ts       the types, as written in src/
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -25,8 +26,6 @@ const ENTRIES = {
   index: 'src/index.js',
   cli: 'src/cli.js',
   server: 'src/server.js',
-  front: 'src/front.js',
-  sandbox: 'src/sandbox/index.js',
   contract: 'src/contract.js',
   'contract-cli': 'src/contract-cli.js',
   msw: 'src/msw.js',

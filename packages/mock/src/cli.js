@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// `pnpm mock`: serve the spec with Prism on 127.0.0.1 until Ctrl-C.
+// `vpsorg-mock` (`npx @vpsorg/mock`; `pnpm mock` in the repository): serve the spec with Prism on
+// 127.0.0.1 until Ctrl-C.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startMock } from './index.js';
 
-const USAGE = `Usage: pnpm mock [--port N] [--dynamic] [--stateful [--state-file FILE] [--quota N]] [--spec FILE] [--quiet]
+const USAGE = `Usage: vpsorg-mock [--port N] [--dynamic] [--stateful [--state-file FILE] [--quota N]] [--spec FILE] [--quiet]
+  (npx @vpsorg/mock ... anywhere; pnpm mock ... in the toolkit's repository)
 
-Serves the VPS.org Servers API from spec/servers.yaml with Prism on 127.0.0.1.
+Serves the VPS.org Servers API from its OpenAPI spec with Prism on 127.0.0.1.
   -p, --port N     port to listen on (default: $MOCK_PORT, else 4010; 0 picks a free one)
   -d, --dynamic    generate responses from the schemas instead of serving the spec's examples
   -s, --stateful   the sandbox: it remembers what you create, servers live the spec's lifecycle,

@@ -116,6 +116,7 @@ describe('pnpm mock', () => {
 
   it('--help prints the usage', async () => {
     const { stdout } = await run(process.execPath, [CLI, '--help']);
-    expect(stdout).toContain('Usage: pnpm mock [--port N] [--dynamic]');
+    expect(stdout).toContain('Usage: vpsorg-mock [--port N] [--dynamic]');
+    expect(stdout).toContain('pnpm mock ... in the toolkit');
   });
 });
