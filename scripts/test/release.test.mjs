@@ -58,9 +58,9 @@ describe('release flow in a copy of the repository', () => {
     const [file, ...more] = await changesetFiles();
     expect(more).toEqual([]);
     const text = await readChangeset(file);
-    expect(text).toMatch(/^---\n"@vpsorg\/cli": major\n"@vpsorg\/client": major\n---\n/); // both packages are generated from the spec
+    expect(text).toMatch(/^---\n"@vpsorg\/cli": major\n"@vpsorg\/client": major\n"@vpsorg\/mock": major\n---\n/); // the three packages generated from the spec
     expect(text).toContain('**Breaking:** Operation removed: `DELETE /servers/{server_id}/` (`servers.delete`)');
-    expect(r.stdout).toContain(`Wrote .changeset/${file}: @vpsorg/cli major (0.1.0 → 1.0.0), @vpsorg/client major (0.1.0 → 1.0.0)`);
+    expect(r.stdout).toContain(`Wrote .changeset/${file}: @vpsorg/cli major (0.1.0 → 1.0.0), @vpsorg/client major (0.1.0 → 1.0.0), @vpsorg/mock major (0.1.0 → 1.0.0)`);
     expect((await gate()).code).toBe(0);
   });
 
@@ -111,7 +111,7 @@ describe('release flow in a copy of the repository', () => {
     expect(r.code).toBe(0);
     const [file] = await changesetFiles();
     const text = await readChangeset(file);
-    expect(text).toMatch(/^---\n"@vpsorg\/cli": minor\n"@vpsorg\/client": minor\n---\n/);
+    expect(text).toMatch(/^---\n"@vpsorg\/cli": minor\n"@vpsorg\/client": minor\n"@vpsorg\/mock": minor\n---\n/);
     expect(text).toContain('Query parameter `label` added to `GET /servers/` (`servers.list`) (optional).');
     expect((await gate()).code).toBe(0);
     await rm(join(dir, '.changeset', file));
