@@ -177,3 +177,18 @@ describe('examples against the stateful sandbox', () => {
     await expect(clientFor(token).servers.get(id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe('msw/: the sandbox in a vitest suite, with no server process (@vpsorg/mock/msw)', () => {
+  it('its own vitest run passes: provisioning with advance, a refusal, reset between tests, a per-test override', async () => {
+    // As a user runs it: vitest in that folder, with its own config (set-up file, test files).
+    const vitest = createRequire(join(examplesDir, 'package.json')).resolve('vitest/vitest.mjs');
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_OPTIONS|TEST$)/i.test(key)));
+    const result = await run(process.execPath, [vitest, 'run', '--reporter=verbose'], { cwd: join(examplesDir, 'msw'), env: { ...env, NO_COLOR: '1' } }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: `${error.stdout}\n${error.stderr}` }),
+    );
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain('provisions a server: provisioning, then active with an address once two minutes pass');
+    expect(result.stdout).toMatch(/Tests\s+4 passed \(4\)/);
+  });
+});
