@@ -1,6 +1,5 @@
 // @vpsorg/mock as a user outside this repository meets it: the packed tarball (made before the
-// suite by scripts/prepare-test-artifacts.mjs, with its prepack build, as `npm publish` uploads
-// it), linted, then installed into a new project with `npm install --offline` from the npm cache
+// suite by @vpsorg/toolchain/artifacts, with its prepack build, as `npm publish` uploads it), linted, then installed into a new project with `npm install --offline` from the npm cache
 // prepared before the suite (nothing reaches a registry while the tests run):
 //   - `npx` the tarball `--stateful`: the sandbox serves, with Prism from the package's dependencies;
 //   - a vitest file with setupServer(...createSandboxHandlers().handlers) and @vpsorg/client: the
@@ -8,11 +7,12 @@
 //   - the same in Chromium: the page bundled by the project's esbuild, MSW's service worker.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { installPacked } from '@vpsorg/toolchain/artifacts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { groupAlive, portIsFree } from '../src/index.js';
 import { EXPECTED_STEPS, PAGE_DIR, runPageFlow, servePage } from './support/browser-page.js';
@@ -138,17 +138,8 @@ describe('a new project: npm install the packed @vpsorg/mock and msw', () => {
 
   beforeAll(async () => {
     project = join(work, 'app');
-    await mkdir(project, { recursive: true });
-    await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-    try {
-      await run('npm', ['install', '--offline', '--cache', artifacts.npmCache, '--no-audit', '--no-fund', '--loglevel=error', artifacts.mockTarball, artifacts.clientTarball, ...artifacts.install], {
-        cwd: project,
-        timeout: 300_000,
-        env: userEnv(),
-      });
-    } catch (error) {
-      throw new Error(`npm install --offline of the tarballs failed (is the prepared cache complete?):\n${error.stderr || error.message}`);
-    }
+    // npm install --offline of the packed @vpsorg/mock and @vpsorg/client, msw, vitest and esbuild.
+    await installPacked(artifacts, project, { extra: artifacts.install });
   }, 320_000);
 
   it('a vitest file with setupServer(...createSandboxHandlers().handlers): create -> advance -> active -> stop, no server process', async () => {
