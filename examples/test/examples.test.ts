@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { access, rm } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createVpsClient, NotFoundError, type VpsClient } from '@vpsorg/client';
@@ -181,7 +181,7 @@ describe('examples against the stateful sandbox', () => {
 describe('msw/: the sandbox in a vitest suite, with no server process (@vpsorg/mock/msw)', () => {
   it('its own vitest run passes: provisioning with advance, a refusal, reset between tests, a per-test override', async () => {
     // As a user runs it: vitest in that folder, with its own config (set-up file, test files).
-    const vitest = createRequire(join(examplesDir, 'package.json')).resolve('vitest/vitest.mjs');
+    const vitest = join(dirname(createRequire(join(examplesDir, 'package.json')).resolve('vitest/package.json')), 'vitest.mjs');
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_OPTIONS|TEST$)/i.test(key)));
     const result = await run(process.execPath, [vitest, 'run', '--reporter=verbose'], { cwd: join(examplesDir, 'msw'), env: { ...env, NO_COLOR: '1' } }).then(
       ({ stdout }) => ({ code: 0, stdout }),
