@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { cliGeneratedDir, clientGeneratedDir, repoRoot, specPath as defaultSpec } from './lib/paths.mjs';
+import { cliGeneratedDir, clientGeneratedDir, mockGeneratedDir, repoRoot, specPath as defaultSpec } from './lib/paths.mjs';
 import { createSpecLinter } from './lib/dev/spec-lint.mjs';
 import { createWarmScript } from './lib/dev/warm-script.mjs';
 import { createDevMockService, loadDocsService } from './lib/dev/dev-services.mjs';
@@ -58,8 +58,10 @@ function parseOptions() {
     help: values.help,
     specPath: resolve(values.spec),
     outDir: resolve(values.out ?? clientGeneratedDir),
-    // The CLI's commands follow the spec too, unless --out sends the client's code elsewhere.
+    // The CLI's commands and the mock's bundled spec and request checks follow the spec too,
+    // unless --out sends the client's code elsewhere.
     cliOutDir: values.out === undefined ? cliGeneratedDir : undefined,
+    mockOutDir: values.out === undefined ? mockGeneratedDir : undefined,
     docsPort: parsePort(values['docs-port'], '--docs-port'),
     mockPort: parsePort(values['mock-port'], '--mock-port'),
     locales: values.locales?.split(',').map((l) => l.trim()).filter(Boolean),
