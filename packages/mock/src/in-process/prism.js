@@ -42,7 +42,7 @@ export function parsePreferHeader(prefer) {
       const index = segment.indexOf('=');
       let token = (index < 0 ? segment : segment.slice(0, index)).trim().toLowerCase();
       let value = index < 0 ? '' : segment.slice(index + 1).trim();
-      if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      if (value[0] === '"' && value[value.length - 1] === '"') value = value.slice(1, -1);
       if (base === null) base = token;
       else token = `${base}-${token}`;
       const key = token.replace(/[^a-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : ''));
@@ -280,12 +280,13 @@ function unspecifiedResponse(op) {
 
 const statusOf = (response, fallback) => (/^\d{3}$/.test(response.status) ? Number(response.status) : /^\dXX$/.test(response.status) ? Number(`${response.status[0]}00`) : fallback);
 
-/** Whether the Accept header takes JSON (no header: yes). */
+/** Whether the Accept header takes application/json (no header: yes), as `accepts` negotiates it. */
 function acceptsJson(accept) {
   if (!accept) return true;
   return accept.split(',').some((part) => {
-    const type = part.split(';')[0].trim().toLowerCase();
-    return type === '*/*' || type === 'application/*' || mediaMatches('application/json', type) || /^application\/[\w.-]+\+json$/.test(type);
+    const [type = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    if (params.some((p) => /^q=0(?:\.0*)?$/.test(p))) return false;
+    return type === '*/*' || type === 'application/*' || type === 'application/json';
   });
 }
 
@@ -298,8 +299,8 @@ function fromResponse(method, response, status, { exampleKey, dynamic }, accept)
   if (method === 'head') return { answer: { status, headers, body: undefined } };
   if (!response.mediaType) return { answer: { status, headers, body: undefined } };
   if (!acceptsJson(accept)) {
-    if (status === 204 || /\*\/\*/.test(accept)) return { answer: { status, headers, body: undefined } };
-    return { error: problem('NOT_ACCEPTABLE', 'The server cannot produce a representation for your accept header', 406, `Unable to find content for ${accept.split(',').map((s) => s.trim())}`) };
+    if (status === 204) return { answer: { status, headers, body: undefined } };
+    return { error: problem('NOT_ACCEPTABLE', 'The server cannot produce a representation for your accept header', 406, `Unable to find content for ${accept}`) };
   }
   if (exampleKey) {
     const example = response.examples.find((e) => e.name === exampleKey);
