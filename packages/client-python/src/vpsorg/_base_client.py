@@ -403,10 +403,15 @@ class SyncTransport:
         )
         request = call.build(self.http)
         while True:
+            failure: httpx.RequestError | None = None
             try:
                 response = self.http.send(request)
             except httpx.RequestError as error:
-                delay = call.after_error(error)
+                failure = error
+            # Decided outside the except block: the SDK's error must not chain the httpx one,
+            # whose request holds the token in its headers.
+            if failure is not None:
+                delay = call.after_error(failure)
             else:
                 wait = call.after_response(response)
                 if wait is None:
@@ -451,10 +456,15 @@ class AsyncTransport:
         )
         request = call.build(self.http)
         while True:
+            failure: httpx.RequestError | None = None
             try:
                 response = await self.http.send(request)
             except httpx.RequestError as error:
-                delay = call.after_error(error)
+                failure = error
+            # Decided outside the except block: the SDK's error must not chain the httpx one,
+            # whose request holds the token in its headers.
+            if failure is not None:
+                delay = call.after_error(failure)
             else:
                 wait = call.after_response(response)
                 if wait is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from types import TracebackType
 from typing import NoReturn, Self
@@ -53,7 +54,10 @@ def _core(
             fail("retry.on_retry must be callable", where)
     return ClientCore(
         token=check_token(token, where),
-        base_url=check_base_url(DEFAULT_BASE_URL if base_url is None else base_url, where),
+        base_url=check_base_url(
+            os.environ.get("VPS_BASE_URL") or DEFAULT_BASE_URL if base_url is None else base_url,
+            where,
+        ),
         timeout=check_timeout(timeout, "timeout", where),
         max_retries=check_max_retries(max_retries, "max_retries", where),
         headers=check_headers({} if headers is None else headers, "headers", where),
@@ -71,7 +75,7 @@ class VpsClient(SyncResources):
 
     Args:
         token: Your API token (sent as ``Authorization: Bearer ...``); default ``VPS_API_TOKEN``.
-        base_url: Default ``https://admin.vps.org/api/v1``.
+        base_url: Default ``VPS_BASE_URL`` from the environment, else ``https://admin.vps.org/api/v1``.
         timeout: Seconds each attempt may take (connect, send, each read); None for no limit.
         max_retries: Retries after the first attempt; 0 disables them.
         headers: Headers sent with every request (not ``Authorization``).
