@@ -86,7 +86,6 @@ def test_an_echoed_token_is_redacted_in_errors_logs_and_pickles(records: Records
     assert TOKEN.encode() not in pickle.dumps(error)
     assert (type(copy), copy.status, copy.body, str(copy)) == (
         AuthenticationError,
-        NotFoundError,
         401,
         error.body,
         str(error),

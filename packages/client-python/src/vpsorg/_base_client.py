@@ -308,13 +308,15 @@ class Call:
         try:
             if not content:
                 raise ValueError("the body is empty")
-            return model.model_validate_json(content)
+            if isinstance(model, type) and issubclass(model, pydantic.BaseModel):
+                return model.model_validate_json(content)
+            return _adapter(model).validate_json(content)
         except (ValueError, pydantic.ValidationError) as error:
             redactor = self._core.redactor
             reason = _short_reason(error)
             raise VpsInvalidResponseError(
                 f"{self.method} {self.shown_url} answered {status} with a body that is not the "
-                f"expected {model.__name__} ({redactor.text(reason)})",
+                f"expected {getattr(model, '__name__', model)} ({redactor.text(reason)})",
                 status=status,
                 body=redactor.text(content.decode("utf-8", errors="replace")),
                 method=self.method,
@@ -347,6 +349,17 @@ class Call:
             return "(none)"
         text = self._core.redactor.text(content.decode("utf-8", errors="replace"))
         return text if len(text) <= 2000 else f"{text[:2000]}… ({len(content)} bytes)"
+
+
+_ADAPTERS: dict[object, pydantic.TypeAdapter[Any]] = {}
+
+
+def _adapter(result: Any) -> pydantic.TypeAdapter[Any]:
+    """A validator for a success body that is not a model (a list of them, a scalar), made once."""
+    adapter = _ADAPTERS.get(result)
+    if adapter is None:
+        adapter = _ADAPTERS[result] = pydantic.TypeAdapter[Any](result)
+    return adapter
 
 
 def _short_reason(error: Exception) -> str:
@@ -403,21 +416,23 @@ class SyncTransport:
         )
         request = call.build(self.http)
         while True:
-            failure: httpx.RequestError | None = None
-            try:
-                response = self.http.send(request)
-            except httpx.RequestError as error:
-                failure = error
-            # Decided outside the except block: the SDK's error must not chain the httpx one,
-            # whose request holds the token in its headers.
-            if failure is not None:
-                delay = call.after_error(failure)
+            outcome = self._send(request)
+            if isinstance(outcome, httpx.RequestError):
+                delay = call.after_error(outcome)
             else:
-                wait = call.after_response(response)
+                wait = call.after_response(outcome)
                 if wait is None:
-                    return call.finish(response)
+                    return call.finish(outcome)
                 delay = wait
             time.sleep(delay)
+
+    def _send(self, request: httpx.Request) -> httpx.Response | httpx.RequestError:
+        # The failure is returned, not raised: the SDK's error is raised outside any except
+        # block, so it never chains the httpx error, whose request holds the token.
+        try:
+            return self.http.send(request)
+        except httpx.RequestError as error:
+            return error
 
 
 class AsyncTransport:
@@ -456,21 +471,21 @@ class AsyncTransport:
         )
         request = call.build(self.http)
         while True:
-            failure: httpx.RequestError | None = None
-            try:
-                response = await self.http.send(request)
-            except httpx.RequestError as error:
-                failure = error
-            # Decided outside the except block: the SDK's error must not chain the httpx one,
-            # whose request holds the token in its headers.
-            if failure is not None:
-                delay = call.after_error(failure)
+            outcome = await self._send(request)
+            if isinstance(outcome, httpx.RequestError):
+                delay = call.after_error(outcome)
             else:
-                wait = call.after_response(response)
+                wait = call.after_response(outcome)
                 if wait is None:
-                    return call.finish(response)
+                    return call.finish(outcome)
                 delay = wait
             await _async_sleep(delay)
+
+    async def _send(self, request: httpx.Request) -> httpx.Response | httpx.RequestError:
+        try:
+            return await self.http.send(request)
+        except httpx.RequestError as error:
+            return error
 
 
 async def _async_sleep(seconds: float) -> None:
