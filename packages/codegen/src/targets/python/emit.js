@@ -112,7 +112,7 @@ export function docstring(text, indent) {
   const width = LINE_LENGTH - indent.length;
   const lines = wrap(body, width - 3);
   if (lines.length === 1) {
-    let only = lines[0];
+    let only = lines[0] ?? '';
     if (only.endsWith('"')) only += ' ';
     if (indent.length + only.length + 6 <= LINE_LENGTH) return [`${indent}"""${only}"""`];
     return [`${indent}"""${only}`, `${indent}"""`];

@@ -119,13 +119,14 @@ function renderMethod(d, isAsync, qualify) {
   lines.push(...docstring(methodDoc(d), I2));
   const callArgs = [d.constant];
   const dict = (name, args) => bracket(`${name}=`, '{', args.map((a) => `${pyString(a.wire)}: ${a.python}`), '}');
+  /** @type {{ single?: string, dict?: [string, any[]] }[]} */
   const pieces = [];
   pieces.push({ single: `(${d.pathArgs.map((a) => a.python).join(', ')}${d.pathArgs.length === 1 ? ',' : ''})` });
   if (d.queryArgs.length) pieces.push({ dict: ['query', d.queryArgs] });
   if (d.bodyArgs) pieces.push({ dict: ['body', d.bodyArgs] });
   const options = OPTION_NAMES.map((name) => `${name}=${name}`);
   const call = `${isAsync ? 'await ' : ''}self._request`;
-  const inline = [...callArgs, ...pieces.map((p) => p.single ?? dict(...p.dict)[0]), ...options];
+  const inline = [...callArgs, ...pieces.map((p) => p.single ?? (p.dict ? dict(...p.dict)[0] : '')), ...options];
   const oneLine = `${I2}return ${call}(${inline.join(', ')})`;
   if (oneLine.length <= 100 && !pieces.some((p) => p.dict && dict(...p.dict).length > 1)) {
     lines.push(oneLine);
@@ -135,7 +136,7 @@ function renderMethod(d, isAsync, qualify) {
   lines.push(`${I3}${d.constant},`);
   for (const piece of pieces) {
     if (piece.single) lines.push(`${I3}${piece.single},`);
-    else {
+    else if (piece.dict) {
       const [name, args] = piece.dict;
       lines.push(...bracket(`${name}=`, '{', args.map((a) => `${pyString(a.wire)}: ${a.python}`), '}', I3, ','));
     }
