@@ -57,7 +57,7 @@ ServerStatusFilter: TypeAlias = Literal["active", "stopped", "suspended"]
 class Plan(BaseModel):
     """The VPS plan the server runs on."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     id: int
     """Plan ID."""
@@ -78,7 +78,7 @@ class Plan(BaseModel):
 class PlanDetail(BaseModel):
     """The VPS plan with its monthly bandwidth allowance."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     id: int
     """Plan ID."""
@@ -102,7 +102,7 @@ class PlanDetail(BaseModel):
 class OperatingSystem(BaseModel):
     """The operating system installed on the server."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     id: int
     """Operating system ID."""
@@ -114,7 +114,7 @@ class OperatingSystem(BaseModel):
 class ResourceUsage(BaseModel):
     """The server's current resource usage."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     cpu_percent: float
     """CPU usage in percent of the plan's vCPUs (inferred; 0 to 100)."""
@@ -132,7 +132,7 @@ class ResourceUsage(BaseModel):
 class ServerSummary(BaseModel):
     """A server as it appears in the server list."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     id: int
     """Unique server ID, a positive integer."""
@@ -184,7 +184,7 @@ class ServerSummary(BaseModel):
 class Server(BaseModel):
     """A server in detail, as returned by get, update and partial update."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     id: int
     """Unique server ID, a positive integer."""
@@ -247,7 +247,7 @@ class Server(BaseModel):
 class ServerCreated(BaseModel):
     """The server just created, with a message about its provisioning."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     id: int
     """Unique server ID, a positive integer."""
@@ -305,7 +305,7 @@ class ServerCreated(BaseModel):
 class ServerList(BaseModel):
     """The servers in the account."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     count: int
     """Number of servers in `results`. Inferred: the documentation shows no paging, so
@@ -319,7 +319,7 @@ class ServerList(BaseModel):
 class ServerCreate(BaseModel):
     """The configuration of a new server."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     """Server name: letters, digits and hyphens. Inferred limits: 1 to 63 characters
@@ -354,7 +354,7 @@ class ServerReplace(BaseModel):
     replacing a server that was created without a hostname gives it one.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     """Server name: letters, digits and hyphens. Inferred limits: 1 to 63 characters
@@ -373,7 +373,7 @@ class ServerReplace(BaseModel):
 class ServerPatch(BaseModel):
     """Some of the server's configuration; only the fields given are updated, at least one."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str | None = None
     """Server name: letters, digits and hyphens. Inferred limits: 1 to 63 characters
@@ -392,7 +392,7 @@ class ServerPatch(BaseModel):
 class ServerRef(BaseModel):
     """The server an action applies to, with its new status."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     id: int
     """Unique server ID, a positive integer."""
@@ -425,7 +425,7 @@ value).
 class ActionResult(BaseModel):
     """The result of a power action."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     status: ActionResultStatus
     """Always `success` when the command was accepted (inferred; the documentation shows only this
@@ -442,7 +442,7 @@ class ActionResult(BaseModel):
 class FieldError(BaseModel):
     """What is wrong with one input field."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     field: str
     """The field's name (for a query or path parameter, the parameter's name)."""
@@ -458,7 +458,7 @@ class ApiErrorBody(BaseModel):
     `rate_limited` (429), `internal_error` (500). New codes may be added.
     """
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     code: str
     """Machine-readable error code."""

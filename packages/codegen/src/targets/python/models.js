@@ -31,7 +31,9 @@ function renderModel(type, registry) {
   const closed = schema.additionalProperties === false;
   const properties = Object.entries(isObject(schema.properties) ? schema.properties : {});
   const aliased = properties.some(([name]) => attributeName(name).alias);
-  lines.push(`${INDENT}model_config = ConfigDict(extra=${closed ? '"forbid"' : '"allow"'}${aliased ? ', populate_by_name=True' : ''})`);
+  // defer_build: the validator is made on first use, not at import (`import vpsorg` stays light).
+  const options = [`extra=${closed ? '"forbid"' : '"allow"'}`, ...(aliased ? ['populate_by_name=True'] : []), 'defer_build=True'];
+  lines.push(...bracket(`${INDENT}model_config = ConfigDict`, '(', options, ')'));
   const required = new Set(schema.required ?? []);
   for (const [name, property] of properties) {
     const { attribute, alias } = attributeName(name);
