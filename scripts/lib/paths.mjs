@@ -7,3 +7,4 @@ export const specPath = resolve(repoRoot, 'spec/servers.yaml');
 export const clientGeneratedDir = resolve(repoRoot, 'packages/client/src/generated');
 export const cliGeneratedDir = resolve(repoRoot, 'packages/cli/src/generated');
 export const mockGeneratedDir = resolve(repoRoot, 'packages/mock/src/generated');
+export const pythonGeneratedDir = resolve(repoRoot, 'packages/client-python/src/vpsorg/_generated');
