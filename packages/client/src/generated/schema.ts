@@ -352,9 +352,7 @@ export interface components {
         };
         /**
          * Format: int64
-         * @description Unique server ID, a positive integer. **Inferred limit:** at most 2^53 - 1
-         *     (9007199254740991), the largest integer every JSON reader, JavaScript's included, reads
-         *     exactly (I-JSON, RFC 7493).
+         * @description Unique server ID, a positive integer.
          * @example 12345
          */
         ServerIdValue: number;
