@@ -11,13 +11,13 @@
 // Given the model of the spec, it also refuses path parameters that are not the plain decimal
 // integers their schema asks for (Prism reads `1e3` as 1000), empty query values (Prism reads
 // `?location=` as no filter) and unknown body properties whose names no header can carry (Prism
-// quotes them in sl-violations and dies writing it); answers a method the spec does not declare on
-// a path with 405 and `Allow` (HEAD as GET without a body, a plain OPTIONS with 204 and `Allow`); and, when given the
-// tokens it accepts, refuses any other with the documented 401; all in both modes. In stateful mode
-// (`sandbox`) it answers the /__sandbox/ control API itself, moves the caller's clock as a
-// `Sandbox-Advance: N` request header asks, and turns the problem+json answers
-// of Prism's validating proxy (422 for bad input, 401 for a missing token) into the documented
-// responses the static mock gives; response violations go to `onViolations`.
+// quotes them in sl-violations and dies writing it); answers a method the spec does not declare
+// on a path with 405 and `Allow` (HEAD as GET without a body, a plain OPTIONS with 204 and
+// `Allow`); and, when given the tokens it accepts, refuses any other with the documented 401; all
+// in both modes. In stateful mode (`sandbox`) it answers the /__sandbox/ control API itself, moves
+// the caller's clock as a `Sandbox-Advance: N` request header asks, and turns the problem+json
+// answers of Prism's validating proxy (422 for bad input, 401 for a missing token) into the
+// documented responses the static mock gives; response violations go to `onViolations`.
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import { allowedMethods, checkBodyPropertyNames, checkPathParams, checkQueryParams, createRouter } from './routes.js';
 import { ADVANCE_HEADER, CONTROL_PREFIX, handleControl, parseAdvanceHeader } from './sandbox/control.js';
