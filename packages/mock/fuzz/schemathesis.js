@@ -5,11 +5,11 @@
 // Every check Schemathesis runs by default is on, on both targets, with one exception: on the
 // static mock `use_after_free` is off (see TARGETS). Positive and negative data (`--mode all`) in
 // every phase: examples, coverage, fuzzing, and the stateful phase that follows the spec's links.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { python } from '@vpsorg/toolchain';
+import { runCommand } from '../src/run-command.js';
 import { sandboxCatalogue } from '../src/sandbox/engine.js';
 
 const HOOKS = fileURLToPath(new URL('./known_references.py', import.meta.url));
@@ -164,19 +164,7 @@ export async function runSchemathesis({ target, url, spec, model, token, seed, m
   ];
   // Hypothesis keeps a folder in the working directory: the report folder, not the checkout.
   const env = { ...process.env, NO_COLOR: '1', VPSORG_FUZZ_REFERENCES: JSON.stringify(createReferences(model)) };
-  const child = spawn(python(FAMILY), args, { cwd: reportDir, stdio: ['ignore', 'pipe', 'pipe'], env });
-  let output = '';
-  const take = (chunk) => {
-    const text = chunk.toString('utf8');
-    output += text;
-    onOutput?.(text);
-  };
-  child.stdout.on('data', take);
-  child.stderr.on('data', take);
-  const exitCode = await new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve(code));
-  });
+  const { exitCode, output } = await runCommand(python(FAMILY), args, { cwd: reportDir, env, onOutput });
   writeFileSync(join(reportDir, 'output.txt'), output);
   const report = readReport(reportDir, 'json-', (file) => JSON.parse(readFileSync(file, 'utf8')));
   if (!report) throw new Error(`Schemathesis wrote no report (exit ${exitCode}):\n${output.slice(-4000)}`);

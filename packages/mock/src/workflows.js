@@ -2,13 +2,13 @@
 // Redocly CLI) against a server, and its JSON report read back: which workflows passed, how many
 // steps and checks, and which steps were retried (a retry waits real seconds; against the
 // sandbox no step needs one: `Sandbox-Advance` moves its clock).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { DEFAULT_SPEC } from './prism.js';
+import { runCommand } from './run-command.js';
 
 const require = createRequire(import.meta.url);
 
@@ -72,22 +72,10 @@ export async function runWorkflows({ files, serverUrl, token, timeoutMs = 15 * 6
   // Each document's source description is named `servers` (the spec): point it at the server.
   const args = [redoclyBin(), 'respect', ...files, '--server', `servers=${serverUrl.replace(/\/$/, '')}`, '--input', `token=${token}`, '--json-output', report, '--execution-timeout', String(timeoutMs)];
   try {
-    const child = spawn(process.execPath, args, {
+    const { exitCode, output } = await runCommand(process.execPath, args, {
       cwd: dirname(/** @type {string} */ (files[0])),
-      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1', FORCE_COLOR: '0' },
-    });
-    let output = '';
-    const take = (chunk) => {
-      const text = chunk.toString('utf8');
-      output += text;
-      onOutput?.(text);
-    };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
-    const exitCode = await new Promise((resolveExit, reject) => {
-      child.once('error', reject);
-      child.once('close', (code) => resolveExit(code));
+      onOutput,
     });
     let json;
     try {
