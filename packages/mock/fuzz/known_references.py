@@ -12,24 +12,37 @@ from __future__ import annotations
 
 import json
 import os
+from typing import Any
 
 import schemathesis
 from schemathesis import Case, HookContext
 
-REFERENCES: dict[str, dict[str, list[int]]] = json.loads(os.environ.get("VPSORG_FUZZ_REFERENCES", "{}"))
+REFERENCES: dict[str, dict[str, list[int]]] = json.loads(
+    os.environ.get("VPSORG_FUZZ_REFERENCES", "{}")
+)
 
 
 @schemathesis.hook
-def map_case(context: HookContext, case: Case) -> Case:
+def map_case(context: HookContext, case: Case[Any]) -> Case[Any]:
     """A positive case's unknown reference ids replaced by known ones (the same one for the same id)."""
     fields = REFERENCES.get(str(case.operation.definition.raw.get("operationId", "")))
-    if not fields or case.meta is None or not case.meta.generation.mode.is_positive or not isinstance(case.body, dict):
+    if (
+        not fields
+        or case.meta is None
+        or not case.meta.generation.mode.is_positive
+        or not isinstance(case.body, dict)
+    ):
         return case
     body = dict(case.body)
     for name, known in fields.items():
         value = body.get(name)
         # JSON Schema's integers include 7.0; a bool is no integer there.
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer() and value not in known:
+        if (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and float(value).is_integer()
+            and value not in known
+        ):
             body[name] = known[int(value) % len(known)]
     case.body = body
     return case
