@@ -65,7 +65,7 @@ export function createTransport(config: TransportConfig): Transport {
           plain.init.signal = signal;
           const received = await config.fetch(plain.url, plain.init);
           // Read the body here: the timeout covers it and a connection broken mid-body is retried.
-          response = new BufferedResponse(received, plain.url, await received.text());
+          response = new BufferedResponse(received, received.url || plain.url, await received.text());
           clearTimeout(timer);
         } else {
           // openapi-fetch reads the body after this returns: the timeout must outlive the call.
