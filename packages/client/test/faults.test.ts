@@ -79,7 +79,8 @@ describe('timeouts', () => {
     const server = await startServer(() => {
       /* never answers */
     });
-    const { client, retries } = testClient(server.url, { timeoutMs: 250, maxRetries: 1 });
+    // No backoff (a 0 ms wait): the retry follows as soon as the clock moves at all.
+    const { client, retries } = testClient(server.url, { timeoutMs: 250, maxRetries: 1, retry: { baseDelayMs: 0 } });
     const call = tracked(rejection(client.servers.get(7)));
     await until(() => server.requests.length === 1);
     await vi.advanceTimersByTimeAsync(249);
@@ -87,8 +88,9 @@ describe('timeouts', () => {
     expect(call.settled()).toBe(false);
     await vi.advanceTimersByTimeAsync(1); // 250 ms into the attempt
     await until(() => retries.length === 1);
+    expect(retries[0]).toMatchObject({ retry: 1, delayMs: 0, status: undefined });
     expect(retries[0]!.error).toBeInstanceOf(VpsTimeoutError);
-    await vi.advanceTimersByTimeAsync(retries[0]!.delayMs); // the retry's wait
+    await vi.advanceTimersByTimeAsync(1); // the retry's wait
     await until(() => server.requests.length === 2);
     await vi.advanceTimersByTimeAsync(250);
     const error = await call.promise;
