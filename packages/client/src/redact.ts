@@ -1,7 +1,8 @@
 // URLs, bodies and messages end up in errors and logs: take out anything that looks like a
 // credential, and the API token wherever it stands as a token of its own.
 
-const SECRET_PARAM = /token|key|secret|passw|pwd|auth|sig|credential|session|code/i;
+/** Names of query parameters and headers whose values are credentials (`Authorization` too). */
+export const SECRET_NAME = /token|key|secret|passw|pwd|auth|sig|credential|session|code|cookie/i;
 export const REDACTED = 'REDACTED';
 
 // What the token is matched as. A token is a run of [A-Za-z0-9_] joined by the inner punctuation
@@ -11,26 +12,7 @@ export const REDACTED = 'REDACTED';
 // `/t/a/x`, `"a"` and `token=a.` but not out of `invalid`, `a.b` or `127.0.0.1`; a sentence's
 // final `.` still ends it. A token of 16 characters or more is a secret no word contains by
 // chance: it is taken out wherever it appears, glued to other text or not.
-const WORD = /\w/;
-const JOINER = /[.~+-]/;
-const HEX = /[\dA-Fa-f]/;
 const LONG = 16;
-
-const isWord = (char: string | undefined) => char !== undefined && WORD.test(char);
-
-/** Does the text before `at` continue a token (so what starts at `at` is not a token's start)? */
-function continuesBefore(text: string, at: number): boolean {
-  const previous = text[at - 1];
-  if (isWord(previous)) return !(text[at - 3] === '%' && HEX.test(text[at - 2] ?? '') && HEX.test(previous!));
-  return previous !== undefined && JOINER.test(previous) && isWord(text[at - 2]);
-}
-
-/** Does the text from `end` continue a token (so what ends at `end` is not a token's end)? */
-function continuesAfter(text: string, end: number): boolean {
-  const next = text[end];
-  if (isWord(next)) return true;
-  return next !== undefined && JOINER.test(next) && isWord(text[end + 1]);
-}
 
 /**
  * `text` with every whole-token occurrence of `secret` replaced by `REDACTED` (see above for
@@ -38,21 +20,14 @@ function continuesAfter(text: string, end: number): boolean {
  * word character.
  */
 export function redactText(text: string, secret: string): string {
-  let at = text.indexOf(secret);
-  if (at === -1) return text;
-  const anywhere = secret.length >= LONG;
-  const checkStart = !anywhere && isWord(secret[0]);
-  const checkEnd = !anywhere && isWord(secret[secret.length - 1]);
-  let result = '';
-  let from = 0;
-  for (; at !== -1; at = text.indexOf(secret, at + 1)) {
-    if (at < from) continue;
-    const end = at + secret.length;
-    if ((checkStart && continuesBefore(text, at)) || (checkEnd && continuesAfter(text, end))) continue;
-    result += text.slice(from, at) + REDACTED;
-    from = end;
-  }
-  return result + text.slice(from);
+  if (!text.includes(secret)) return text;
+  if (secret.length >= LONG) return text.split(secret).join(REDACTED);
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Not after a word character (unless it ends a %XX octet) or a joiner that follows one; not
+  // before a word character or a joiner that a word character follows.
+  const start = /^\w/.test(secret) ? '(?<!(?<!%[\\dA-Fa-f])\\w|\\w[.~+-])' : '';
+  const end = /\w$/.test(secret) ? '(?![.~+-]?\\w)' : '';
+  return text.replace(new RegExp(start + escaped + end, 'g'), REDACTED);
 }
 
 /**
@@ -68,7 +43,7 @@ export function redactUrl(url: string, secret?: string): string {
         parsed.username = REDACTED;
         parsed.password = '';
       }
-      const secretNames = [...new Set([...parsed.searchParams.keys()].filter((name) => SECRET_PARAM.test(name)))];
+      const secretNames = [...new Set([...parsed.searchParams.keys()].filter((name) => SECRET_NAME.test(name)))];
       for (const name of secretNames) parsed.searchParams.set(name, REDACTED);
       result = parsed.href;
     } catch {
