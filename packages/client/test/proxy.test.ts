@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { ProxyAgent } from 'undici';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { InternalServerError, createVpsClient } from '../src/index.js';
-import { installTarball } from './support/artifacts.js';
+import { installPacked } from '@vpsorg/toolchain/artifacts';
 import { TEST_TOKEN, rejection } from './support/client.js';
 import { startFakeApi } from './support/fake-api.js';
 import { closeAllServers, json, startServer, type TestServer } from './support/http-server.js';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   api = await startFakeApi();
   proxy = await startProxy();
   work = await mkdtemp(join(tmpdir(), 'vpsorg-client-proxy-'));
-  await installTarball(artifacts, work);
+  await installPacked(artifacts, work);
 }, 120_000);
 afterAll(async () => {
   await proxy.close();
