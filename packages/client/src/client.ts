@@ -120,8 +120,10 @@ export function createVpsClient(options?: VpsClientOptions): VpsClient {
     const signal = callOptions?.signal;
 
     let received: Received;
+    // Where it went, for errors: the response's final URL, else (a fetch that sets none) this.
+    let requested = baseUrl + path;
     if (middleware.size === 0) {
-      const url = createFinalURL(path, { baseUrl, params: params ?? {}, querySerializer, pathSerializer: defaultPathSerializer });
+      const url = (requested = createFinalURL(path, { baseUrl, params: params ?? {}, querySerializer, pathSerializer: defaultPathSerializer }));
       const all = own ? ({ ...headers, ...own } as Record<string, string>) : headers;
       received = await send(
         {
@@ -147,7 +149,7 @@ export function createVpsClient(options?: VpsClientOptions): VpsClient {
       log?.error(error);
       throw error;
     };
-    const url = redact(response.url);
+    const url = redact(response.url || requested);
     const requestId = response.headers.get('x-request-id') ?? undefined;
     if (!response.ok) {
       let errorBody: unknown = text || undefined;

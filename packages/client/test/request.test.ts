@@ -71,6 +71,13 @@ describe('client.request', () => {
     expect(server.requests.slice(4).map((r) => r.headers['idempotency-key'])).toEqual(['k1', 'k1']);
   });
 
+  it('names the requested URL in errors when the fetch gives a response without one', async () => {
+    const fetchWithoutUrl = async () => new Response('{"code":"not_found","message":"No."}', { status: 404, headers: { 'content-type': 'application/json' } });
+    const { client } = testClient('http://api.invalid/v1', { fetch: fetchWithoutUrl });
+    expect((await rejection(client.servers.get(5))).url).toBe('http://api.invalid/v1/servers/5/');
+    expect((await rejection(client.request({ method: 'GET', path: '/things/', query: { a: 1 } }))).url).toBe('http://api.invalid/v1/things/?a=1');
+  });
+
   it('has the per-attempt timeout', async () => {
     const server = await startServer(() => {});
     const { client } = testClient(server.url, { maxRetries: 0 });
