@@ -261,11 +261,11 @@ describe('5xx', () => {
 
   it('x-should-retry: true makes another status retryable', async () => {
     const server = await startServer((_req, res, { attempt }) =>
-      attempt === 1 ? json(res, 409, { code: 'busy', message: 'Locked.' }, { 'x-should-retry': 'true' }) : json(res, 200, activeServer),
+      attempt === 1 ? json(res, 422, { code: 'busy', message: 'Locked.' }, { 'x-should-retry': 'true' }) : json(res, 200, activeServer),
     );
     const { client, retries } = testClient(server.url);
     await expect(client.servers.get(12345)).resolves.toEqual(activeServer);
-    expect(retries.map((r) => r.status)).toEqual([409]);
+    expect(retries.map((r) => r.status)).toEqual([422]);
   });
 
   it('x-should-retry: false stops retrying', async () => {
