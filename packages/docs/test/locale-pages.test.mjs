@@ -112,7 +112,7 @@ const snapshot = (page) =>
  * Read the whole page: open each tag group, visit each operation, switch its first response
  * tab other than the success one, then search. Returns the set of texts seen along the way.
  */
-async function readWholePage(page, { code, searchFor, placeholder }) {
+async function readWholePage(page, { code, searchFor, placeholder, expandAll, collapseAll }) {
   const seen = new Set();
   const take = async () => (await snapshot(page)).forEach((t) => seen.add(t));
   await take();
@@ -121,6 +121,7 @@ async function readWholePage(page, { code, searchFor, placeholder }) {
   const groups = (await hrefs()).filter((h) => /^#\/(?!section\/)[^/]+$/.test(h));
   expect(groups, 'tag groups').toHaveLength(bundled.tags.length);
   let switched = 0;
+  let expanded = false;
   for (const group of groups) {
     await menu.locator(`a[href="${group}"]`).first().click();
     await page.waitForURL((url) => url.hash === group);
@@ -141,9 +142,18 @@ async function readWholePage(page, { code, searchFor, placeholder }) {
         switched++;
       }
       await take();
+      // Expand every field once, so that the toggle shows its other label ("Collapse all").
+      const toggle = section.getByText(expandAll, { exact: true }).first();
+      if (!expanded && (await toggle.count())) {
+        await toggle.click();
+        await section.getByText(collapseAll, { exact: true }).first().waitFor();
+        expanded = true;
+        await take();
+      }
     }
   }
   expect(switched, 'response tabs switched').toBeGreaterThan(5);
+  expect(expanded, `"${expandAll}" clicked once`).toBe(true);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${code}-all-open.png`), fullPage: false });
   // The search box: open it, type, look at the results and the key hints.
   await page.getByText('Ctrl+K').first().click();
@@ -162,7 +172,7 @@ let english;
 const englishSeen = async () => {
   if (!english) {
     const recorded = await open('/');
-    english = await readWholePage(recorded.page, { code: 'en', searchFor: 'reboot', placeholder: 'Search docs...' });
+    english = await readWholePage(recorded.page, { code: 'en', searchFor: 'reboot', placeholder: 'Search docs...', expandAll: 'Expand all', collapseAll: 'Collapse all' });
   }
   return english;
 };
@@ -178,7 +188,13 @@ describe.each(LOCALES.map((l) => [l.code, l]))('the %s page, read with every gro
     const { page } = recorded;
     expect(await page.locator('html').getAttribute('lang')).toBe(locale.htmlLang);
     const search = translations['operations.rebootServer.summary'].text.split(/\s+/).at(-1);
-    const seen = await readWholePage(page, { code, searchFor: search, placeholder: labels['dom.searchPlaceholder'].text });
+    const seen = await readWholePage(page, {
+      code,
+      searchFor: search,
+      placeholder: labels['dom.searchPlaceholder'].text,
+      expandAll: labels['redoc.openapi.expandAll'].text,
+      collapseAll: labels['redoc.openapi.collapseAll'].text,
+    });
     const left = [...seen].filter((text) => en.has(text) && !isApiValue(text.replace(/^@[\w-]+: /, '')) && !own.has(text.replace(/^@[\w-]+: /, '')));
     expect(left, `${code}: English left on the page`).toEqual([]);
     // And the locale's own words are there: labels through the translate hook and rewritten ones.

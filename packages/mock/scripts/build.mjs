@@ -6,10 +6,11 @@
 // points the packed package.json at dist/.
 //   dist/<entry>.js   index, cli, server (spawned by index), contract, contract-cli, msw (the workspace-only
 //                     entries ./front and ./sandbox, for the dev loop, are not published)
-//   dist/servers.yaml the spec Prism serves (the bundled @vpsorg/codegen/load's defaultSpecPath)
+//   dist/servers.yaml the spec Prism serves (the bundled @vpsorg/codegen/load's defaultSpecPath),
+//                     and dist/workflows/ its Arazzo workflows, which the contract checker runs
 //   dist/*.d.ts       the types, as written in src/
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultSpecPath } from '@vpsorg/codegen/load';
 import { build } from 'esbuild';
@@ -66,5 +67,8 @@ await build({
   legalComments: 'none',
 });
 copyFileSync(defaultSpecPath, join(dist, 'servers.yaml'));
+// The spec's Arazzo workflows beside it, where the contract checker looks (src/workflows.js); not
+// their lint configuration.
+cpSync(join(dirname(defaultSpecPath), 'workflows'), join(dist, 'workflows'), { recursive: true, filter: (source) => basename(source) !== 'redocly.yaml' });
 for (const types of ['index.d.ts', 'contract.d.ts', 'msw.d.ts']) copyFileSync(join(packageDir, 'src', types), join(dist, types));
-console.log(`${manifest.name}: built ${Object.keys(ENTRIES).map((e) => `${e}.js`).join(', ')}, their types and servers.yaml in dist/`);
+console.log(`${manifest.name}: built ${Object.keys(ENTRIES).map((e) => `${e}.js`).join(', ')}, their types, servers.yaml and workflows/ in dist/`);

@@ -35,20 +35,11 @@ export function isJson(contentType) {
 }
 
 /**
- * The answer to a JSON body that does not parse ({ status, body, violations }), or undefined. Prism
- * 5.14 never answers such a request (stoplightio/prism#2664): the front does, before Prism.
+ * JSON safe to send as a header value: every character outside printable ASCII escaped as \uXXXX
+ * (still the same JSON). A header with a newline or a character beyond Latin-1 (a request path
+ * quoted in a violation, a JSON parse error quoting the body) makes Node's writeHead throw, and a
+ * fetch Response refuse it.
  */
-export function malformedJson(text, contentType) {
-  if (!isJson(contentType)) return undefined;
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (error) {
-    const message = `Request body is not valid JSON: ${/** @type {Error} */ (error).message}`;
-    return {
-      status: 400,
-      violations: [{ location: ['request', 'body'], severity: 'Error', code: 'json', message }],
-      body: { code: 'invalid_request', message: `Invalid request: ${message}.`, details: [{ field: 'body', message }] },
-    };
-  }
+export function headerJson(value) {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

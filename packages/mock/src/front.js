@@ -9,16 +9,21 @@
 // request (see stoplightio/prism#2664). Everything else passes through untouched.
 //
 // Given the model of the spec, it also refuses path parameters that are not the plain decimal
-// integers their schema asks for (Prism reads `1e3` as 1000), in both modes. In stateful mode
-// (`sandbox`) it answers the /__sandbox/ control API itself, and turns the problem+json answers
-// of Prism's validating proxy (422 for bad input, 401 for a missing token) into the documented
-// responses the static mock gives; response violations go to `onViolations`.
+// integers their schema asks for (Prism reads `1e3` as 1000), empty query values (Prism reads
+// `?location=` as no filter) and unknown body properties whose names no header can carry (Prism
+// quotes them in sl-violations and dies writing it); answers a method the spec does not declare
+// on a path with 405 and `Allow` (HEAD as GET without a body, a plain OPTIONS with 204 and
+// `Allow`); and, when given the tokens it accepts, refuses any other with the documented 401; all
+// in both modes. In stateful mode (`sandbox`) it answers the /__sandbox/ control API itself, moves
+// the caller's clock as a `Sandbox-Advance: N` request header asks, and turns the problem+json
+// answers of Prism's validating proxy (422 for bad input, 401 for a missing token) into the
+// documented responses the static mock gives; response violations go to `onViolations`.
 import { Agent, createServer, request as httpRequest } from 'node:http';
-import { checkPathParams, createRouter } from './routes.js';
-import { CONTROL_PREFIX, handleControl } from './sandbox/control.js';
-import { explain, malformedJson } from './explain.js';
+import { explain, headerJson } from './explain.js';
+import { frontSteps, unauthorizedBody } from './front-steps.js';
+import { createRouter } from './routes.js';
 
-export { explain, fieldOf } from './explain.js';
+export { explain, fieldOf, headerJson } from './explain.js';
 
 const agent = new Agent({ keepAlive: true });
 
@@ -43,8 +48,11 @@ const current = (valueOrFn) => (typeof valueOrFn === 'function' ? valueOrFn : ()
  * @param {any} [options.sandbox] the sandbox engine (or a function returning it): stateful mode
  * @param {(violations: any[], request: { method: string, url: string, status: number }) => void} [options.onViolations]
  *   called with the response violations Prism reports (a sandbox answer that breaks the spec)
+ * @param {Iterable<string>} [options.tokens] the bearer tokens accepted; any other gets the documented
+ *   401. Without it every token is accepted (each has a sandbox world of its own).
  */
-export function createFront(upstream, { model, sandbox, onViolations } = {}) {
+export function createFront(upstream, { model, sandbox, onViolations, tokens } = {}) {
+  const accepted = tokens ? new Set(tokens) : undefined;
   const currentUpstream = current(upstream);
   const currentModel = current(model);
   const currentSandbox = current(sandbox);
@@ -68,62 +76,71 @@ export function createFront(upstream, { model, sandbox, onViolations } = {}) {
     const chunks = [];
     req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const malformed = body.length > 0 ? malformedJson(body.toString('utf8'), req.headers['content-type']) : undefined;
-      if (malformed) {
-        send(res, malformed.status, { 'sl-violations': JSON.stringify(malformed.violations) }, malformed.body);
-        return;
+      try {
+        handle(req, res, Buffer.concat(chunks));
+      } catch (error) {
+        // One odd request must never take the mock down: answer it as the spec's 500 does.
+        if (res.headersSent) res.destroy(/** @type {Error} */ (error));
+        else send(res, 500, {}, { code: 'internal_error', message: `Mock error: ${/** @type {Error} */ (error).message}` });
       }
-      const pathname = new URL(req.url ?? '/', 'http://front').pathname;
-      const engine = currentSandbox();
-      if (engine && pathname.startsWith(CONTROL_PREFIX.slice(0, -1))) {
-        const { status, body: answer } = handleControl(engine, { method: req.method ?? 'GET', pathname, headers: req.headers, body: body.toString('utf8') });
-        send(res, status, {}, answer);
-        return;
-      }
-      const m = currentModel();
-      const routes = routerOf(m);
-      const badPath = routes && checkPathParams(routes, req.method ?? 'GET', pathname);
-      if (badPath) {
-        send(res, badPath.status, { 'sl-violations': JSON.stringify(badPath.violations) }, badPath.body);
-        return;
-      }
-      const op = routes?.match(req.method ?? 'GET', pathname)?.op;
-      // The upstream is chosen when the request is complete: a switch never splits a request.
-      const base = currentUpstream();
-      if (!base) {
-        send(res, 503, { 'retry-after': '1' }, { code: 'mock_starting', message: 'The mock is starting; retry shortly.' });
-        return;
-      }
-      const target = new URL(base);
-      count(base, 1);
-      res.on('close', () => count(base, -1));
-      const headers = { ...req.headers, host: target.host };
-      if (body.length > 0 || req.headers['content-length'] !== undefined) headers['content-length'] = String(body.length);
-      delete headers['transfer-encoding'];
-      const options = { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent };
-      const attempt = (retry) => {
-        const upstreamRequest = httpRequest(options, (upstreamResponse) => {
-          if (engine) reportViolations(upstreamResponse, req, onViolations);
-          if (engine && isProblem(upstreamResponse)) documentProblem(upstreamResponse, res, op);
-          else forward(upstreamResponse, res);
-        });
-        upstreamRequest.on('error', (error) => {
-          // Prism may close an idle keep-alive connection just as it is reused: the request
-          // never reached it, so sending it again is safe (the pattern Node's docs give).
-          if (retry && upstreamRequest.reusedSocket && /** @type {NodeJS.ErrnoException} */ (error).code === 'ECONNRESET') {
-            attempt(false);
-          } else if (!res.headersSent) {
-            send(res, 502, {}, { code: 'mock_unavailable', message: `Prism did not answer: ${error.message}` });
-          } else {
-            res.destroy(error);
-          }
-        });
-        upstreamRequest.end(body);
-      };
-      attempt(true);
     });
   });
+
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {Buffer} body */
+  function handle(req, res, body) {
+    const url = new URL(req.url ?? '/', 'http://front');
+    const header = (/** @type {string} */ name) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(',') : value;
+    };
+    // The front's own steps (front-steps.js, shared with the in-process sandbox of @vpsorg/mock/msw).
+    const steps = frontSteps(
+      { method: req.method ?? 'GET', pathname: url.pathname, query: url.searchParams, header, text: body.toString('utf8') },
+      { router: routerOf(currentModel()), engine: currentSandbox(), accepted },
+    );
+    if (steps.answer) {
+      const { status, headers, body: answer } = steps.answer;
+      if (answer === undefined) res.writeHead(status, headers).end();
+      else send(res, status, headers, answer);
+      return;
+    }
+    const { op, method } = steps;
+    const engine = currentSandbox();
+    // The upstream is chosen when the request is complete: a switch never splits a request.
+    const base = currentUpstream();
+    if (!base) {
+      send(res, 503, { 'retry-after': '1' }, { code: 'mock_starting', message: 'The mock is starting; retry shortly.' });
+      return;
+    }
+    const target = new URL(base);
+    count(base, 1);
+    res.on('close', () => count(base, -1));
+    const headers = { ...req.headers, host: target.host };
+    if (body.length > 0 || req.headers['content-length'] !== undefined) headers['content-length'] = String(body.length);
+    delete headers['transfer-encoding'];
+    // HEAD is GET without the body: Node sends no body on a response to HEAD.
+    const options = { host: target.hostname, port: target.port, method, path: req.url, headers, agent };
+    const attempt = (retry) => {
+      const upstreamRequest = httpRequest(options, (upstreamResponse) => {
+        if (engine) reportViolations(upstreamResponse, req, onViolations);
+        if (engine && isProblem(upstreamResponse)) documentProblem(upstreamResponse, res, op);
+        else forward(upstreamResponse, res);
+      });
+      upstreamRequest.on('error', (error) => {
+        // Prism may close an idle keep-alive connection just as it is reused: the request
+        // never reached it, so sending it again is safe (the pattern Node's docs give).
+        if (retry && upstreamRequest.reusedSocket && /** @type {NodeJS.ErrnoException} */ (error).code === 'ECONNRESET') {
+          attempt(false);
+        } else if (!res.headersSent) {
+          send(res, 502, {}, { code: 'mock_unavailable', message: `Prism did not answer: ${error.message}` });
+        } else {
+          res.destroy(error);
+        }
+      });
+      upstreamRequest.end(body);
+    };
+    attempt(true);
+  }
   return Object.assign(server, { inFlight: (/** @type {string} */ url) => inFlight.get(url) ?? 0 });
 }
 
@@ -190,8 +207,7 @@ function documentProblem(upstreamResponse, res, op) {
     delete headers['content-length'];
     delete headers['content-type'];
     if (upstreamResponse.statusCode === 401) {
-      const documented = op?.responses.find((r) => r.code === 401)?.examples[0]?.value;
-      send(res, 401, headers, documented ?? { code: 'unauthorized', message: 'Invalid or missing API token.' });
+      send(res, 401, headers, unauthorizedBody(op));
       return;
     }
     const violations = (Array.isArray(problem.validation) ? problem.validation : []).map((v) => ({ ...v, location: ['request', ...(v.location ?? [])] }));
@@ -202,6 +218,6 @@ function documentProblem(upstreamResponse, res, op) {
       return;
     }
     const status = op && !op.responses.some((r) => r.code === 422) && op.responses.some((r) => r.code === 400) ? 400 : 422;
-    send(res, status, { ...headers, 'sl-violations': JSON.stringify(violations) }, explained);
+    send(res, status, { ...headers, 'sl-violations': headerJson(violations) }, explained);
   });
 }

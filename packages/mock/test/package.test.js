@@ -35,7 +35,7 @@ afterAll(async () => {
 const userEnv = () => ({ ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_OPTIONS|npm_|TEST$)/i.test(key))), NO_COLOR: '1' });
 
 describe('the packed tarball', () => {
-  it('holds the bundles, their types, the spec, README and LICENSE, and nothing else', async () => {
+  it('holds the bundles, their types, the spec and its workflows, README and LICENSE, and nothing else', async () => {
     const { stdout } = await run('tar', ['-tzf', artifacts.mockTarball]);
     expect(stdout.trim().split('\n').sort()).toEqual(
       [
@@ -52,6 +52,9 @@ describe('the packed tarball', () => {
         'package/dist/msw.js',
         'package/dist/server.js',
         'package/dist/servers.yaml',
+        'package/dist/workflows/parts/provision.arazzo.yaml',
+        'package/dist/workflows/read-only.arazzo.yaml',
+        'package/dist/workflows/servers.arazzo.yaml',
       ].sort(),
     );
   });
@@ -62,7 +65,7 @@ describe('the packed tarball', () => {
     expect(manifest.private).toBeUndefined();
     expect(manifest).toMatchObject({ name: '@vpsorg/mock', type: 'module', bin: { 'vpsorg-mock': './dist/cli.js' }, license: 'MIT', engines: { node: '>=20.19' } });
     expect(manifest.exports['./msw']).toEqual({ types: './dist/msw.d.ts', default: './dist/msw.js' });
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@stoplight/prism-cli', 'yaml']);
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@redocly/cli', '@stoplight/prism-cli', 'yaml']);
     expect(manifest.peerDependencies).toEqual({ msw: '^2.0.0' });
     expect(manifest.peerDependenciesMeta).toEqual({ msw: { optional: true } });
     const { stdout: bundles } = await run('tar', ['-xzOf', artifacts.mockTarball, 'package/dist/index.js', 'package/dist/msw.js', 'package/dist/server.js']);

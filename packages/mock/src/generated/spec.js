@@ -135,6 +135,11 @@ export default {
                   }
                 }
               }
+            },
+            "links": {
+              "GetFirstServer": {
+                "$ref": "#/components/links/GetFirstServer"
+              }
             }
           },
           "400": {
@@ -222,6 +227,29 @@ export default {
                     }
                   }
                 }
+              }
+            },
+            "links": {
+              "GetServer": {
+                "$ref": "#/components/links/GetServer"
+              },
+              "UpdateServer": {
+                "$ref": "#/components/links/UpdateServer"
+              },
+              "PartialUpdateServer": {
+                "$ref": "#/components/links/PartialUpdateServer"
+              },
+              "DeleteServer": {
+                "$ref": "#/components/links/DeleteServer"
+              },
+              "StartServer": {
+                "$ref": "#/components/links/StartServer"
+              },
+              "StopServer": {
+                "$ref": "#/components/links/StopServer"
+              },
+              "RebootServer": {
+                "$ref": "#/components/links/RebootServer"
               }
             }
           },
@@ -502,6 +530,11 @@ export default {
                   }
                 }
               }
+            },
+            "links": {
+              "GetServer": {
+                "$ref": "#/components/links/GetActionServer"
+              }
             }
           },
           "400": {
@@ -564,6 +597,11 @@ export default {
                     }
                   }
                 }
+              }
+            },
+            "links": {
+              "GetServer": {
+                "$ref": "#/components/links/GetActionServer"
               }
             }
           },
@@ -629,6 +667,11 @@ export default {
                   }
                 }
               }
+            },
+            "links": {
+              "GetServer": {
+                "$ref": "#/components/links/GetActionServer"
+              }
             }
           },
           "400": {
@@ -653,6 +696,71 @@ export default {
     }
   },
   "components": {
+    "links": {
+      "GetServer": {
+        "operationId": "getServer",
+        "parameters": {
+          "server_id": "$response.body#/id"
+        },
+        "description": "Get the server, for example to poll it until it is `active`."
+      },
+      "UpdateServer": {
+        "operationId": "updateServer",
+        "parameters": {
+          "server_id": "$response.body#/id"
+        },
+        "description": "Replace the server's configuration."
+      },
+      "PartialUpdateServer": {
+        "operationId": "partialUpdateServer",
+        "parameters": {
+          "server_id": "$response.body#/id"
+        },
+        "description": "Update some of the server's fields."
+      },
+      "DeleteServer": {
+        "operationId": "deleteServer",
+        "parameters": {
+          "server_id": "$response.body#/id"
+        },
+        "description": "Delete the server."
+      },
+      "StartServer": {
+        "operationId": "startServer",
+        "parameters": {
+          "server_id": "$response.body#/id"
+        },
+        "description": "Start the server once it is `stopped`."
+      },
+      "StopServer": {
+        "operationId": "stopServer",
+        "parameters": {
+          "server_id": "$response.body#/id"
+        },
+        "description": "Stop the server once it is `active`."
+      },
+      "RebootServer": {
+        "operationId": "rebootServer",
+        "parameters": {
+          "server_id": "$response.body#/id"
+        },
+        "description": "Reboot the server once it is `active`."
+      },
+      "GetFirstServer": {
+        "operationId": "getServer",
+        "parameters": {
+          "server_id": "$response.body#/results/0/id"
+        },
+        "description": "Get the first server of the list in detail."
+      },
+      "GetActionServer": {
+        "operationId": "getServer",
+        "parameters": {
+          "server_id": "$response.body#/server/id"
+        },
+        "description": "Poll the server until its transitional status settles."
+      }
+    },
     "securitySchemes": {
       "bearerAuth": {
         "type": "http",
@@ -1034,6 +1142,7 @@ export default {
         "type": "integer",
         "format": "int64",
         "minimum": 1,
+        "maximum": 9007199254740991,
         "description": "Unique server ID, a positive integer.",
         "examples": [
           12345
@@ -1228,6 +1337,14 @@ export default {
             "description": "Disk storage in GB (**inferred** unit).",
             "examples": [
               80
+            ]
+          },
+          "bandwidth": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Monthly bandwidth allowance in GB (**inferred** unit).",
+            "examples": [
+              2048
             ]
           }
         }

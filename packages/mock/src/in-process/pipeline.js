@@ -1,16 +1,17 @@
 // The mock as one function, in-process: a request in ({ method, pathname, query, headers, text }),
 // an answer out ({ status, headers, body }), through the same steps, in the same order, as a
 // request to `pnpm mock` takes through the front (src/front.js) and Prism:
-//   1. the front: a JSON body that does not parse; the /__sandbox/ control API (sandbox only);
-//      path parameters not spelled as their schema asks (1e3, 0x10);
-//   2. Prism: the Prefer header; the route (404/405); the bearer token (401); the input (400);
+//   1. the front's own steps (src/front-steps.js, the very function the front runs): malformed
+//      JSON, the /__sandbox/ control API, 405 with Allow, path ids such as 1e3, empty query
+//      values, unknown property names no header can carry, the Sandbox-Advance header;
+//   2. Prism: the Prefer header; the route (404); the bearer token (401); the input (400);
 //   3. the answer: the sandbox engine (or, for `Prefer: code=…`, the spec's example, as Prism's
 //      proxy does on the engine's 501); the static mock: the spec's example.
 // The bodies and statuses are the ones the Prism processes give, so the MSW handlers refuse a
 // request exactly as `pnpm mock --stateful` does (test/msw-parity.test.js sends both one list).
-import { explain, isJson, malformedJson } from '../explain.js';
-import { checkPathParams, createRouter } from '../routes.js';
-import { CONTROL_PREFIX, handleControl } from '../sandbox/control.js';
+import { explain, headerJson, isJson } from '../explain.js';
+import { frontSteps, unauthorizedBody } from '../front-steps.js';
+import { createRouter } from '../routes.js';
 import { bearerToken, PREFER_MOCK } from '../sandbox/request-headers.js';
 import { documentedHeaders, invalidInputResponse, mockAnswer, preferences, prismSeesBearer, route, SECURITY_VIOLATION, validateInput } from './prism.js';
 
@@ -30,20 +31,13 @@ export function createPipeline({ model, validators, engine }) {
    * @returns {{ status: number, headers: Record<string, string>, body: unknown }}
    */
   return function answer(request) {
-    const { method, pathname, query, headers, text } = request;
+    const { pathname, query, headers, text } = request;
     const contentType = headers('content-type') ?? undefined;
 
     // 1. The front.
-    if (text.length > 0) {
-      const malformed = malformedJson(text, contentType);
-      if (malformed) return json(malformed.status, malformed.body, { 'sl-violations': JSON.stringify(malformed.violations) });
-    }
-    if (engine && pathname.startsWith(CONTROL_PREFIX.slice(0, -1))) {
-      const { status, body } = handleControl(engine, { method, pathname, headers: { authorization: headers('authorization') ?? undefined }, body: text });
-      return json(status, body);
-    }
-    const badPath = checkPathParams(router, method, pathname);
-    if (badPath) return json(badPath.status, badPath.body, { 'sl-violations': JSON.stringify(badPath.violations) });
+    const steps = frontSteps({ method: request.method, pathname, query, header: (name) => headers(name) ?? undefined, text }, { router, engine });
+    if (steps.answer) return steps.answer;
+    const { method, op: frontOp } = steps;
 
     // 2. Prism.
     const prefer = headers('prefer');
@@ -56,21 +50,20 @@ export function createPipeline({ model, validators, engine }) {
     const body = request.contentLength === 0 ? null : isJsonType(contentType) ? JSON.parse(text) : text;
     const violations = validateInput(op, validators[op.operationId] ?? {}, { pathname, query, headers, body, contentLength: request.contentLength });
     if (op.bearerAuth && !prismSeesBearer(headers('authorization') ?? undefined)) {
+      // The proxy's own 401 carries WWW-Authenticate, which the front keeps when it puts the
+      // documented body in (front.js documentProblem); the static mock answers the documented 401.
+      if (engine) return json(401, structuredClone(unauthorizedBody(frontOp)), { 'www-authenticate': 'Bearer' });
       const documented = op.responses.find((r) => r.code === 401);
-      const example = documented?.examples[0]?.value ?? { code: 'unauthorized', message: 'Invalid or missing API token.' };
-      // The static mock answers the documented 401; the proxy's own 401 carries WWW-Authenticate,
-      // which the front keeps when it puts the documented body in.
-      if (engine) return json(401, structuredClone(example), { 'www-authenticate': 'Bearer' });
-      const all = [SECURITY_VIOLATION, ...violations];
-      return json(401, structuredClone(example), { ...documentedHeaders(documented), 'sl-violations': JSON.stringify(all) });
+      const example = documented?.examples[0]?.value ?? unauthorizedBody(undefined);
+      return json(401, structuredClone(example), { ...documentedHeaders(documented), 'sl-violations': headerJson([SECURITY_VIOLATION, ...violations]) });
     }
     const explained = explain(violations);
     if (explained) {
-      const sl = { 'sl-violations': JSON.stringify(violations) };
+      const sl = { 'sl-violations': headerJson(violations) };
       if (engine) {
         // The front's answer for the proxy's 422 problem (front.js documentProblem).
-        const documented = (code) => op.responses.some((r) => r.code === code);
-        return json(!documented(422) && documented(400) ? 400 : 422, explained, sl);
+        const documented = (code) => frontOp?.responses.some((r) => r.code === code);
+        return json(frontOp && !documented(422) && documented(400) ? 400 : 422, explained, sl);
       }
       const invalid = invalidInputResponse(op);
       return json(invalid.status, explained, { ...invalid.headers, ...sl });

@@ -1,6 +1,7 @@
 // The bad inputs every mode must refuse with a 400 naming the field: run against the static mock
-// and the Prism sandbox (bad-inputs.test.js), and sent to the Prism sandbox and the MSW handlers
-// side by side (msw-parity.test.js).
+// and the Prism sandbox (bad-inputs.test.js), sent to the Prism sandbox and the MSW handlers side
+// by side (msw-parity.test.js), and mirrored by the Python SDK's table
+// (packages/client-python/tests/test_bad_inputs_parity.py reads this file).
 import { SERVER_ID, requestExample } from './examples.js';
 
 const create = requestExample('createServer');
@@ -75,6 +76,44 @@ export const BAD_INPUTS = [
     at: ['path', 'server_id'],
     says: 'positive integer',
   })),
+  // Found by Schemathesis: a path id with a newline and characters beyond Latin-1 went into the
+  // sl-violations header as it was, Node refused to write the header, and the mock process died.
+  {
+    name: 'server_id with a control character and characters beyond Latin-1',
+    field: 'server_id',
+    raw: ['POST', '/servers/%C2%91%C3%99%0Al%F0%92%92%98/start/'],
+    sdk: (c) => c.servers.start('\u0091\u00d9\nl\u{12498}'),
+    at: ['path', 'server_id'],
+    says: 'positive integer',
+  },
+  // Found by Schemathesis: int64 ids beyond 2^53 - 1 were valid by the spec, refused by Prism, and
+  // no JavaScript client reads them exactly; the spec now says at most 9007199254740991.
+  {
+    name: 'server_id beyond 2^53 - 1',
+    field: 'server_id',
+    raw: ['GET', '/servers/9007199254740992/'],
+    sdk: (c) => c.servers.get(9007199254740992),
+    at: ['path', 'server_id'],
+    says: '9007199254740991',
+  },
+  // Found by Schemathesis: Prism reads `?location=` as no filter at all, so an empty value (which
+  // OpenAPI does not allow unless the parameter says allowEmptyValue) listed every server.
+  {
+    name: 'empty location filter',
+    field: 'location',
+    raw: ['GET', '/servers/?location='],
+    sdk: (c) => c.servers.list({ location: '' }),
+    at: ['query', 'location'],
+    says: 'empty',
+  },
+  {
+    name: 'empty status filter',
+    field: 'status',
+    raw: ['GET', '/servers/?status=&location=us-west'],
+    sdk: (c) => c.servers.list({ status: '', location: 'us-west' }),
+    at: ['query', 'status'],
+    says: 'empty',
+  },
   {
     name: 'non-integer server_id on an action',
     field: 'server_id',
@@ -178,6 +217,16 @@ export const BAD_INPUTS = [
     sdk: (c) => c.servers.create({ ...create, backup_enabled: true }),
     at: ['body'],
     says: "'backup_enabled'",
+  },
+  // Found by Schemathesis: Prism quotes an unknown property's name in its sl-violations header,
+  // and a name beyond Latin-1 made it throw while writing the header and exit (the mock died).
+  {
+    name: 'unknown property whose name has characters beyond Latin-1',
+    field: 'nom😀',
+    raw: ['PATCH', `/servers/${id}/`, { json: { 'nom😀': [[true, '\u0087x']] } }],
+    sdk: (c) => c.servers.patch(id, { 'nom😀': [[true, '\u0087x']] }),
+    at: ['body'],
+    says: 'nom😀',
   },
   {
     name: 'body that is an array',
