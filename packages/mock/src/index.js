@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SPEC, freePort, groupAlive, groupMembers, portIsFree, spawnNode } from './prism.js';
+import { tokensProblem } from './sandbox/request-headers.js';
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./server.js', import.meta.url));
 
@@ -64,9 +65,7 @@ export async function startMock(options = {}) {
   if (stateFile !== undefined && (typeof stateFile !== 'string' || stateFile === '')) throw new TypeError(`startMock: stateFile must be a file path, got ${JSON.stringify(stateFile)}`);
   if (quota !== undefined && (!Number.isInteger(quota) || quota < 0)) throw new TypeError(`startMock: quota must be a non-negative integer, got ${JSON.stringify(quota)}`);
   const { tokens } = options;
-  if (tokens !== undefined && (!Array.isArray(tokens) || tokens.length === 0 || !tokens.every((t) => typeof t === 'string' && /^\S+$/.test(t)))) {
-    throw new TypeError(`startMock: tokens must be a non-empty array of tokens (no spaces), got ${JSON.stringify(tokens)}`);
-  }
+  if (tokens !== undefined && tokensProblem(tokens)) throw new TypeError(`startMock: ${tokensProblem(tokens)}`);
   const modeArgs = [
     ...(stateful
       ? ['--stateful', ...(stateFile ? ['--state-file', resolve(stateFile)] : []), ...(quota !== undefined ? ['--quota', String(quota)] : [])]

@@ -8,6 +8,11 @@ export interface SandboxHandlersOptions {
   quota?: number;
   /** Real time in ms (default Date.now); each token's clock adds what advance() added. */
   now?: () => number;
+  /**
+   * Accept only these bearer tokens; any other gets the operation's documented 401, as
+   * `startMock({ tokens })` and `--token` do. Default: every token (each has a world of its own).
+   */
+  tokens?: string[];
 }
 
 /** A token's sandbox: its clock, how far advance() moved it, the quota and its item counts. */
@@ -42,6 +47,8 @@ export interface SandboxHandlers {
 export interface StaticHandlersOptions {
   /** Where the API is served; default the spec's production server. */
   baseUrl?: string;
+  /** Accept only these bearer tokens; any other gets the operation's documented 401. */
+  tokens?: string[];
 }
 
 /** The stateful sandbox (as `pnpm mock --stateful`) as MSW request handlers, in-process. */

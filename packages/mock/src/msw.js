@@ -9,6 +9,7 @@ import { bundledApi } from './in-process/model.js';
 import { createPipeline } from './in-process/pipeline.js';
 import { MAX_SECONDS } from './sandbox/control.js';
 import { createEngine, DEFAULT_QUOTA, worldKey } from './sandbox/engine.js';
+import { tokensProblem } from './sandbox/request-headers.js';
 import { shape } from './sandbox/schema.js';
 
 export { DEFAULT_QUOTA };
@@ -16,16 +17,16 @@ export { DEFAULT_QUOTA };
 /**
  * Handlers answering as `pnpm mock --stateful` does, under `baseUrl` (default: the spec's
  * production server, so an app calling the real API gets the sandbox).
- * @param {{ baseUrl?: string, quota?: number, now?: () => number }} [options]
+ * @param {{ baseUrl?: string, quota?: number, now?: () => number, tokens?: string[] }} [options]
  */
 export function createSandboxHandlers(options = {}) {
-  const { baseUrl, quota = DEFAULT_QUOTA, now = Date.now } = checkOptions('createSandboxHandlers', options, ['baseUrl', 'quota', 'now']);
+  const { baseUrl, quota = DEFAULT_QUOTA, now = Date.now, tokens } = checkOptions('createSandboxHandlers', options, ['baseUrl', 'quota', 'now', 'tokens']);
   if (!Number.isInteger(quota) || quota < 0) throw new TypeError(`createSandboxHandlers: quota must be a non-negative integer, got ${JSON.stringify(quota)}`);
   if (typeof now !== 'function') throw new TypeError(`createSandboxHandlers: now must be a function returning the time in ms (like Date.now), got ${typeof now}`);
   const { model, validators } = bundledApi();
   const engine = createEngine({ model, quota, now });
   const base = baseOf('createSandboxHandlers', baseUrl ?? model.baseUrl);
-  const answer = createPipeline({ model, validators, engine });
+  const answer = createPipeline({ model, validators, engine, tokens });
   const resource = model.resources.find((r) => r.operations.get);
   const detail = resource && model.operation(resource.operations.get).success.schema;
 
@@ -66,19 +67,21 @@ export function createSandboxHandlers(options = {}) {
 /**
  * Handlers answering as `pnpm mock` does: the spec's examples, any documented response on
  * `Prefer: code=…` (and `example=…`), bad input refused with the same 400.
- * @param {{ baseUrl?: string }} [options]
+ * @param {{ baseUrl?: string, tokens?: string[] }} [options]
  */
 export function createStaticHandlers(options = {}) {
-  const { baseUrl } = checkOptions('createStaticHandlers', options, ['baseUrl']);
+  const { baseUrl, tokens } = checkOptions('createStaticHandlers', options, ['baseUrl', 'tokens']);
   const { model, validators } = bundledApi();
   const base = baseOf('createStaticHandlers', baseUrl ?? model.baseUrl);
-  return { handlers: [handlerFor(base, createPipeline({ model, validators }))], baseUrl: base.url };
+  return { handlers: [handlerFor(base, createPipeline({ model, validators, tokens }))], baseUrl: base.url };
 }
 
 function checkOptions(name, options, known) {
   if (options === null || typeof options !== 'object') throw new TypeError(`${name}: options must be an object, got ${JSON.stringify(options)}`);
   const unknown = Object.keys(options).filter((key) => !known.includes(key));
   if (unknown.length) throw new TypeError(`${name}: unknown option ${unknown.map((k) => JSON.stringify(k)).join(', ')}; options: ${known.join(', ')}`);
+  // Only these bearer tokens are accepted, as `startMock({ tokens })` and `--token` do.
+  if (options.tokens !== undefined && tokensProblem(options.tokens)) throw new TypeError(`${name}: ${tokensProblem(options.tokens)}`);
   return options;
 }
 
@@ -109,6 +112,7 @@ function handlerFor(base, answer) {
       text,
       contentLength: new TextEncoder().encode(text).length,
     });
-    return new Response(body === undefined ? null : JSON.stringify(body), { status, headers });
+    // HEAD is answered as GET without the body, as an HTTP server sends it.
+    return new Response(body === undefined || request.method.toUpperCase() === 'HEAD' ? null : JSON.stringify(body), { status, headers });
   });
 }

@@ -1,20 +1,39 @@
 // One list of requests sent to the Prism processes (`pnpm mock --stateful`, and `pnpm mock`) and
 // to the MSW handlers side by side: the bad inputs, the refusals (token, route, method, media
-// type, Prefer), the whole lifecycle and the control API. Each pair of answers must have the same
-// status, the same body (timestamps aside: both clocks are real time) and the same media type.
+// type, Prefer, the front's own answers: 405 with Allow, HEAD, OPTIONS, empty filters, path ids
+// and property names beyond Latin-1, Sandbox-Advance), the whole lifecycle (its clock moved by the
+// control API and by the Sandbox-Advance header), the control API, and the mocks that accept only
+// some tokens (`--token`, the `tokens` option). Each pair of answers must have the same status,
+// the same body (timestamps aside: both clocks are real time), the same media type and the same
+// Allow, Retry-After and WWW-Authenticate headers.
 // The Prism sandbox's worlds are keyed by token: a fresh token per run starts both from the seeds.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startMock } from '../src/index.js';
 import { createSandboxHandlers, createStaticHandlers } from '../src/msw.js';
+import { MAX_SECONDS } from '../src/sandbox/control.js';
 import { BAD_INPUTS } from './support/bad-inputs.js';
 import { requestExample } from './support/examples.js';
 import { checkedServer, specProblems } from './support/msw.js';
+import { watchMock } from './support/no-violations.js';
 
 const MSW_SANDBOX = 'https://sandbox.parity.test/api/v1';
 const MSW_STATIC = 'https://static.parity.test';
-const server = checkedServer(createSandboxHandlers({ baseUrl: MSW_SANDBOX }), createStaticHandlers({ baseUrl: MSW_STATIC }));
+/** The tokens the mocks of the `tokens` comparison accept. */
+const ACCEPTED = ['alpha-token', 'beta-token'];
+const MSW_SANDBOX_TOKENS = 'https://sandbox-tokens.parity.test/api/v1';
+const MSW_STATIC_TOKENS = 'https://static-tokens.parity.test';
+const server = checkedServer(
+  createSandboxHandlers({ baseUrl: MSW_SANDBOX }),
+  createStaticHandlers({ baseUrl: MSW_STATIC }),
+  createSandboxHandlers({ baseUrl: MSW_SANDBOX_TOKENS, tokens: ACCEPTED }),
+  createStaticHandlers({ baseUrl: MSW_STATIC_TOKENS, tokens: ACCEPTED }),
+);
 beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
 afterAll(() => server.close());
+
+/** The headers compared besides the media type: what a client acts on. */
+const HEADERS = ['allow', 'retry-after', 'www-authenticate'];
 
 const create = requestExample('createServer');
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/;
@@ -46,7 +65,8 @@ async function send(base, [, method, path, init = {}], token) {
   } catch {
     parsed = text;
   }
-  return { status: response.status, type: (response.headers.get('content-type') ?? '').split(';')[0], body: timeless(parsed) };
+  const compared = Object.fromEntries(HEADERS.map((name) => [name, response.headers.get(name)]).filter(([, value]) => value !== null));
+  return { status: response.status, type: (response.headers.get('content-type') ?? '').split(';')[0], headers: compared, body: timeless(parsed) };
 }
 
 /** Send each request to both, in order, and compare each pair of answers. */
@@ -75,6 +95,31 @@ const refusals = [
   ['a path not in the spec', 'GET', '/nothing/'],
   ['no trailing slash', 'GET', '/servers'],
   ['a method the path does not have', 'PUT', '/servers/'],
+  ['DELETE on the list', 'DELETE', '/servers/'],
+  ['POST on a server', 'POST', '/servers/12345/'],
+  ['GET on an action', 'GET', '/servers/12345/start/'],
+  ['an undeclared method before the token', 'PATCH', '/servers/12345/reboot/', { token: null }],
+  ['an undeclared method before a bad path id', 'GET', '/servers/1e3/stop/'],
+  ['a plain OPTIONS: 204 with Allow', 'OPTIONS', '/servers/12345/start/'],
+  ['a plain OPTIONS on the list', 'OPTIONS', '/servers/'],
+  ['HEAD as GET, without the body', 'HEAD', '/servers/12345/'],
+  ['HEAD on the list with a filter', 'HEAD', '/servers/?status=active'],
+  ['HEAD with no token', 'HEAD', '/servers/', { token: null }],
+  ['HEAD with a bad filter', 'HEAD', '/servers/?status=deleted'],
+  ['HEAD on an action (405)', 'HEAD', '/servers/12345/start/'],
+  ['malformed JSON quoting characters beyond Latin-1', 'POST', '/servers/', { body: '{"name": \u{12498}\n}', headers: { 'content-type': 'application/json' } }],
+  ['an unknown property named beyond Latin-1 on create', 'POST', '/servers/', { json: { ...create, 'nom\u{1F600}': 1 } }],
+  ['an unknown property with a control character in its name', 'PUT', '/servers/12345/', { json: { ...requestExample('updateServer'), 'a\nb': 1 } }],
+  ['a path id beyond Latin-1 on get', 'GET', '/servers/%F0%9F%98%80/'],
+  ['the largest id (2^53 - 1)', 'GET', '/servers/9007199254740991/'],
+  ['an id beyond 2^53 - 1 on delete', 'DELETE', '/servers/9007199254740992/'],
+  ['an empty filter before the token', 'GET', '/servers/?location=', { token: null }],
+  ['an empty filter repeated after a good one', 'GET', '/servers/?status=active&status='],
+  ['Sandbox-Advance that is not a number', 'GET', '/servers/', { headers: { 'sandbox-advance': 'soon' } }],
+  ['Sandbox-Advance below zero', 'POST', '/servers/12345/stop/', { headers: { 'sandbox-advance': '-1' } }],
+  ['Sandbox-Advance beyond ten years', 'GET', '/servers/12345/', { headers: { 'sandbox-advance': String(MAX_SECONDS + 1) } }],
+  ['Sandbox-Advance with no token', 'GET', '/servers/', { token: null, headers: { 'sandbox-advance': '30' } }],
+  ['Sandbox-Advance on a path not in the spec', 'GET', '/nothing/', { headers: { 'sandbox-advance': '30' } }],
   ['an empty server id', 'GET', '/servers//'],
   ['a server id beyond int64', 'GET', '/servers/99999999999999999999/'],
   ['a server id in percent-encoding', 'GET', '/servers/%31%32%33%34%35/'],
@@ -129,12 +174,12 @@ const lifecycle = [
   ['get the active server', 'GET', '/servers/12347/'],
   ['start while active (refused)', 'POST', '/servers/12347/start/'],
   ['stop', 'POST', '/servers/12347/stop/'],
-  ['advance past stopping', 'POST', '/__sandbox/advance', { json: { seconds: 60 } }],
-  ['stop while stopped (refused)', 'POST', '/servers/12347/stop/'],
+  ['stop again, 60 s later by Sandbox-Advance (refused: stopped by then)', 'POST', '/servers/12347/stop/', { headers: { 'sandbox-advance': '60' } }],
+  ['Sandbox-Advance: 0 moves nothing', 'GET', '/servers/12347/', { headers: { 'sandbox-advance': '0' } }],
   ['reboot while stopped (refused)', 'POST', '/servers/12347/reboot/'],
   ['list the stopped', 'GET', '/servers/?status=stopped'],
   ['start', 'POST', '/servers/12347/start/'],
-  ['advance past starting', 'POST', '/__sandbox/advance', { json: { seconds: 60 } }],
+  ['get, 60 s later by Sandbox-Advance (active)', 'GET', '/servers/12347/', { headers: { 'sandbox-advance': '60' } }],
   ['reboot', 'POST', '/servers/12347/reboot/'],
   ['advance past rebooting', 'POST', '/__sandbox/advance', { json: { seconds: 60 } }],
   ['rename (PATCH)', 'PATCH', '/servers/12347/', { json: { name: 'renamed-01' } }],
@@ -145,7 +190,8 @@ const lifecycle = [
   ['get the deleted', 'GET', '/servers/12347/'],
   ['delete it again', 'DELETE', '/servers/12347/'],
   ['list after the delete', 'GET', '/servers/'],
-  ['the control API: status', 'GET', '/__sandbox/'],
+  ['the control API: status (the header\'s seconds counted in)', 'GET', '/__sandbox/'],
+  ['the control API: an undeclared method', 'DELETE', '/__sandbox/'],
   ['the control API: a bad advance', 'POST', '/__sandbox/advance', { json: { seconds: -5 } }],
   ['the control API: advance without JSON', 'POST', '/__sandbox/advance', { body: 'soon' }],
   ['the control API: an unknown route', 'POST', '/__sandbox/rewind'],
@@ -199,6 +245,54 @@ describe('the MSW handlers answer as the Prism processes do', () => {
   });
 });
 
+describe('the MSW handlers with `tokens` answer as the Prism processes started with --token do', () => {
+  /** @type {import('../src/index.js').Mock[]} */
+  const mocks = [];
+  beforeAll(async () => {
+    // One after the other: two Prism start-ups at once double each on a 2-core machine.
+    mocks.push(await startMock({ stateful: true, tokens: ACCEPTED }));
+    mocks.push(await startMock({ tokens: ACCEPTED }));
+    for (const mock of mocks) watchMock(mock.url);
+  }, 180_000);
+  afterAll(async () => {
+    await Promise.all(mocks.map((m) => m.stop()));
+  });
+
+  const other = { token: 'SCHEMATHESIS-INVALID-VALUE' };
+  const requests = [
+    ['an accepted token', 'GET', '/servers/', { token: 'alpha-token' }],
+    ['the other accepted token creates', 'POST', '/servers/', { token: 'beta-token', json: create }],
+    ['another token: the list', 'GET', '/servers/', other],
+    ['another token: get', 'GET', '/servers/12345/', other],
+    ['another token: create', 'POST', '/servers/', { ...other, json: create }],
+    ['another token: delete', 'DELETE', '/servers/12345/', other],
+    ['another token: an action', 'POST', '/servers/12345/start/', other],
+    ['another token and a bad path id (the token first)', 'GET', '/servers/1e3/', other],
+    ['another token and a bad body (the token first)', 'POST', '/servers/', { ...other, json: { name: '-x' } }],
+    ['another token and Sandbox-Advance (the token first)', 'GET', '/servers/', { ...other, headers: { 'sandbox-advance': '60' } }],
+    ['another token on an undeclared method (405 first)', 'DELETE', '/servers/', other],
+    ['another token on a path not in the spec', 'GET', '/nothing/', other],
+    ['no token (Prism\'s 401, as without tokens)', 'GET', '/servers/', { token: null }],
+    ['another token on the control API', 'POST', '/__sandbox/advance', { ...other, json: { seconds: 10 } }],
+    ['an accepted token on the control API', 'GET', '/__sandbox/', { token: 'alpha-token' }],
+  ];
+
+  it('sandbox', async () => {
+    expect(await compare(mocks[0].url, MSW_SANDBOX_TOKENS, requests, 'unused')).toEqual([]);
+  });
+
+  it('static mock', async () => {
+    expect(await compare(mocks[1].url, MSW_STATIC_TOKENS, requests, 'unused')).toEqual([]);
+  });
+
+  it('the options are checked as startMock checks them', () => {
+    for (const tokens of [[], 'alpha-token', ['two words'], [1]]) {
+      expect(() => createSandboxHandlers({ tokens })).toThrow(/createSandboxHandlers: tokens must be a non-empty array of tokens \(no spaces\)/);
+      expect(() => createStaticHandlers({ tokens })).toThrow(/createStaticHandlers: tokens must be a non-empty array of tokens \(no spaces\)/);
+    }
+  });
+});
+
 describe('the spec check of MSW answers (support/msw.js) sees a broken answer', () => {
   const get = { method: 'GET', url: `${MSW_SANDBOX}/servers/12345/` };
   it.each([
@@ -207,5 +301,18 @@ describe('the spec check of MSW answers (support/msw.js) sees a broken answer', 
     ['an undeclared property', { status: 404, contentType: 'application/json', text: '{"code":"not_found","message":"x","extra":1}' }, /undeclared property \/extra/],
   ])('%s', (_name, response, says) => {
     expect(specProblems(get, response, [MSW_SANDBOX]).join('\n')).toMatch(says);
+  });
+
+  const error = '{"code":"method_not_allowed","message":"DELETE is not allowed"}';
+  it.each([
+    ['a 405 without Allow', 'DELETE', '/servers/', { status: 405, contentType: 'application/json', text: error, allow: null }, /Allow is null, not "GET, HEAD, POST"/],
+    ['an undeclared method answered otherwise', 'DELETE', '/servers/', { status: 404, contentType: 'application/json', text: error, allow: 'GET, HEAD, POST' }, /an undeclared method gets 405/],
+    ['a 405 whose body is no Error', 'DELETE', '/servers/', { status: 405, contentType: 'application/json', text: '{"error":1}', allow: 'GET, HEAD, POST' }, /must have required property/],
+    ['a plain OPTIONS with a body', 'OPTIONS', '/servers/12345/start/', { status: 204, contentType: null, text: '{}', allow: 'POST' }, /a plain OPTIONS gets 204 with no body/],
+    ['a body in the answer to HEAD', 'HEAD', '/servers/12345/', { status: 200, contentType: 'application/json', text: '{}' }, /a body in the answer to HEAD/],
+    ['a body in a 405 to HEAD', 'HEAD', '/servers/12345/start/', { status: 405, contentType: 'application/json', text: error, allow: 'POST' }, /a body in the answer to HEAD/],
+    ['a 401 on a path not in the spec whose body is no Error', 'GET', '/nothing/', { status: 401, contentType: 'application/json', text: '{}' }, /must have required property/],
+  ])('%s', (_name, method, path, response, says) => {
+    expect(specProblems({ method, url: `${MSW_SANDBOX}${path}` }, response, [MSW_SANDBOX]).join('\n')).toMatch(says);
   });
 });

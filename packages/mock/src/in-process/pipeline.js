@@ -19,10 +19,12 @@ const json = (status, body, headers = {}) => ({ status, headers: { 'content-type
 
 /**
  * @param {{ model: import('@vpsorg/codegen').ApiModel, validators: Record<string, any>,
- *   engine?: ReturnType<typeof import('../sandbox/engine.js').createEngine> }} options
- *   with `engine`: the stateful sandbox; without: the static mock (the spec's examples)
+ *   engine?: ReturnType<typeof import('../sandbox/engine.js').createEngine>, tokens?: Iterable<string> }} options
+ *   with `engine`: the stateful sandbox; without: the static mock (the spec's examples); `tokens`:
+ *   the bearer tokens accepted (any other gets the documented 401), as `--token` (all when undefined)
  */
-export function createPipeline({ model, validators, engine }) {
+export function createPipeline({ model, validators, engine, tokens }) {
+  const accepted = tokens ? new Set(tokens) : undefined;
   const router = createRouter(model);
 
   /**
@@ -35,7 +37,7 @@ export function createPipeline({ model, validators, engine }) {
     const contentType = headers('content-type') ?? undefined;
 
     // 1. The front.
-    const steps = frontSteps({ method: request.method, pathname, query, header: (name) => headers(name) ?? undefined, text }, { router, engine });
+    const steps = frontSteps({ method: request.method, pathname, query, header: (name) => headers(name) ?? undefined, text }, { router, engine, accepted });
     if (steps.answer) return steps.answer;
     const { method, op: frontOp } = steps;
 

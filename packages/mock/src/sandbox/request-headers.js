@@ -10,3 +10,13 @@ export function bearerToken(headers) {
   const match = /^Bearer\s+(\S.*)$/i.exec(headers.authorization ?? '');
   return match?.[1]?.trim();
 }
+
+/**
+ * What is wrong with a list of accepted bearer tokens (the `tokens` option, `--token`), or
+ * undefined: it must be a non-empty array of tokens without spaces, as a Bearer header carries one.
+ * @param {unknown} tokens
+ */
+export function tokensProblem(tokens) {
+  if (Array.isArray(tokens) && tokens.length > 0 && tokens.every((t) => typeof t === 'string' && /^\S+$/.test(t))) return undefined;
+  return `tokens must be a non-empty array of tokens (no spaces), got ${JSON.stringify(tokens)}`;
+}

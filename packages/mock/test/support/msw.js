@@ -2,20 +2,22 @@
 // spec, as test/support/no-violations.js checks the Prism mocks' answers: the status must be one
 // the operation documents and the body must match its schema, with no property the schema does
 // not declare. Prism's own problem+json answers (no route, a bad Prefer) are Prism's, not the
-// API's, and the /__sandbox/ control API is not in the spec: both are left to the tests.
+// API's, and the /__sandbox/ control API is not in the spec: both are left to the tests. A method
+// the spec does not declare on a path gets the front's own answer: a 405 Error with `Allow`
+// naming the spec's methods (a plain OPTIONS, 204 with `Allow`); HEAD is GET without the body.
 import { setupServer } from 'msw/node';
 import { afterEach, expect } from 'vitest';
 import { loadApiModel } from '@vpsorg/codegen/load';
-import { createRouter } from '../../src/routes.js';
+import { allowedMethods, createRouter } from '../../src/routes.js';
 import { DEFAULT_SPEC } from '../../src/index.js';
-import { responseErrors, undeclaredResponseProperties } from './spec.js';
+import { responseErrors, schemaErrors, undeclaredResponseProperties } from './spec.js';
 
 const router = createRouter(await loadApiModel(DEFAULT_SPEC));
 
 /**
  * What is wrong with one mocked answer, checked against the spec ([] when nothing).
  * @param {{ method: string, url: string }} request
- * @param {{ status: number, contentType: string | null, text: string }} response
+ * @param {{ status: number, contentType: string | null, text: string, allow?: string | null }} response
  * @param {string[]} bases the handlers' base URLs
  */
 export function specProblems(request, response, bases) {
@@ -26,11 +28,17 @@ export function specProblems(request, response, bases) {
   if (pathname.startsWith('/__sandbox')) return [];
   if (/problem\+json/.test(response.contentType ?? '')) return [];
   const where = `${request.method} ${pathname} -> ${response.status}`;
-  const matched = router.match(request.method, pathname);
+  const head = request.method === 'HEAD';
+  const atPath = router.matchPath(pathname);
+  if (atPath && !atPath.ops.some((o) => o.httpMethod === (head ? 'GET' : request.method))) return methodProblems(where, request.method, atPath.ops, response);
+  const matched = router.match(head ? 'GET' : request.method, pathname);
+  // A token the mock does not accept (the `tokens` option) is refused on any path, as a real API would.
+  if (!matched && response.status === 401) return errorBodyProblems(where, response.text);
   if (!matched) return [`${where}: no operation of the spec, yet not Prism's problem answer`];
   const { op } = matched;
   const declared = op.responses.find((r) => r.code === response.status);
   if (!declared) return [`${where}: ${op.operationId} does not document ${response.status}`];
+  if (head) return response.text ? [`${where}: a body in the answer to HEAD`] : [];
   if (!declared.mediaType) return response.text ? [`${where}: a body where the spec declares none`] : [];
   let body;
   try {
@@ -41,6 +49,27 @@ export function specProblems(request, response, bases) {
   const errors = responseErrors(op.operationId, response.status, body).map((e) => `${where}: ${e}`);
   const extra = undeclaredResponseProperties(op.operationId, response.status, body).map((p) => `${where}: undeclared property ${p}`);
   return [...errors, ...extra];
+}
+
+/** The front's answer to a method the path does not have: 405 (a plain OPTIONS 204) with `Allow`. */
+function methodProblems(where, method, ops, { status, text, allow }) {
+  const problems = [];
+  if (allow !== allowedMethods(ops)) problems.push(`${where}: Allow is ${JSON.stringify(allow)}, not ${JSON.stringify(allowedMethods(ops))}`);
+  if (method === 'OPTIONS') return status === 204 && !text ? problems : [...problems, `${where}: a plain OPTIONS gets 204 with no body`];
+  if (status !== 405) return [...problems, `${where}: an undeclared method gets 405`];
+  if (method === 'HEAD') return text ? [...problems, `${where}: a body in the answer to HEAD`] : problems;
+  return [...problems, ...errorBodyProblems(where, text)];
+}
+
+/** What is wrong with a body that must be the spec's Error. */
+function errorBodyProblems(where, text) {
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return [`${where}: the body is not JSON: ${text.slice(0, 80)}`];
+  }
+  return schemaErrors('Error', body).map((e) => `${where}: ${e}`);
 }
 
 /**
@@ -57,7 +86,7 @@ export function checkedServer(...mocks) {
   server.events.on('response:mocked', ({ request, response }) => {
     answered += 1;
     const copy = response.clone();
-    pending.push(copy.text().then((text) => specProblems({ method: request.method, url: request.url }, { status: copy.status, contentType: copy.headers.get('content-type'), text }, bases)));
+    pending.push(copy.text().then((text) => specProblems({ method: request.method, url: request.url }, { status: copy.status, contentType: copy.headers.get('content-type'), text, allow: copy.headers.get('allow') }, bases)));
   });
   afterEach(async () => {
     const problems = (await Promise.all(pending.splice(0))).flat();
