@@ -4,8 +4,9 @@
 // itself), so a user installs one package with public dependencies only (Prism, yaml; msw as an
 // optional peer). In the workspace the package runs from src/ (its `exports`); `publishConfig`
 // points the packed package.json at dist/.
-//   dist/<entry>.js   index, cli, server (spawned by index), contract, contract-cli, msw (the workspace-only
-//                     entries ./front and ./sandbox, for the dev loop, are not published)
+//   dist/<entry>.js   index, cli, server (spawned by index), contract, contract-cli, msw, workflows
+//                     (the workspace-only entries ./front and ./sandbox, for the dev loop, are not
+//                     published)
 //   dist/servers.yaml the spec Prism serves (the bundled @vpsorg/codegen/load's defaultSpecPath),
 //                     and dist/workflows/ its Arazzo workflows, which the contract checker runs
 //   dist/*.d.ts       the types, as written in src/
@@ -30,6 +31,7 @@ const ENTRIES = {
   contract: 'src/contract.js',
   'contract-cli': 'src/contract-cli.js',
   msw: 'src/msw.js',
+  workflows: 'src/workflows.js',
 };
 
 /** @type {import('esbuild').Plugin} */
@@ -70,5 +72,5 @@ copyFileSync(defaultSpecPath, join(dist, 'servers.yaml'));
 // The spec's Arazzo workflows beside it, where the contract checker looks (src/workflows.js); not
 // their lint configuration.
 cpSync(join(dirname(defaultSpecPath), 'workflows'), join(dist, 'workflows'), { recursive: true, filter: (source) => basename(source) !== 'redocly.yaml' });
-for (const types of ['index.d.ts', 'contract.d.ts', 'msw.d.ts']) copyFileSync(join(packageDir, 'src', types), join(dist, types));
+for (const types of ['index.d.ts', 'contract.d.ts', 'msw.d.ts', 'workflows.d.ts']) copyFileSync(join(packageDir, 'src', types), join(dist, types));
 console.log(`${manifest.name}: built ${Object.keys(ENTRIES).map((e) => `${e}.js`).join(', ')}, their types, servers.yaml and workflows/ in dist/`);

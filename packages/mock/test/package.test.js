@@ -4,12 +4,13 @@
 //   - `npx` the tarball `--stateful`: the sandbox serves, with Prism from the package's dependencies;
 //   - a vitest file with setupServer(...createSandboxHandlers().handlers) and @vpsorg/client: the
 //     create -> advance -> active -> stop flow passes with no server process;
-//   - the same in Chromium: the page bundled by the project's esbuild, MSW's service worker.
+//   - the same in Chromium: the page bundled by the project's esbuild, MSW's service worker;
+//   - @vpsorg/mock/workflows and /contract: the spec's workflows found beside the bundled spec.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { installPacked } from '@vpsorg/toolchain/artifacts';
@@ -52,6 +53,8 @@ describe('the packed tarball', () => {
         'package/dist/msw.js',
         'package/dist/server.js',
         'package/dist/servers.yaml',
+        'package/dist/workflows.d.ts',
+        'package/dist/workflows.js',
         'package/dist/workflows/parts/provision.arazzo.yaml',
         'package/dist/workflows/read-only.arazzo.yaml',
         'package/dist/workflows/servers.arazzo.yaml',
@@ -84,7 +87,7 @@ describe('the packed tarball', () => {
       (error) => ({ code: error.code, stdout: error.stdout }),
     );
     expect(result.code, result.stdout).toBe(0);
-    for (const entry of ['"@vpsorg/mock"', '"@vpsorg/mock/msw"', '"@vpsorg/mock/contract"']) {
+    for (const entry of ['"@vpsorg/mock"', '"@vpsorg/mock/msw"', '"@vpsorg/mock/contract"', '"@vpsorg/mock/workflows"']) {
       const section = result.stdout.slice(result.stdout.indexOf(entry)).split('****')[0];
       expect(section, entry).toMatch(/node16 \(from ESM\): 🟢 \(ESM\)\nbundler: 🟢/);
     }
@@ -185,6 +188,23 @@ it('starts the next test from the spec seeds', async () => {
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toMatch(/Tests\s+2 passed/);
   }, 150_000);
+
+  it('@vpsorg/mock/workflows and /contract: the spec\'s workflows beside the bundled spec, its example requests', async () => {
+    await writeFile(
+      join(project, 'workflows.mjs'),
+      `import { workflowDocuments } from '@vpsorg/mock/workflows';
+import { exampleRequests } from '@vpsorg/mock/contract';
+console.log(JSON.stringify({ documents: workflowDocuments(), requests: exampleRequests().map((r) => r.operationId) }));
+`,
+    );
+    const { stdout } = await run(process.execPath, ['workflows.mjs'], { cwd: project, env: userEnv() });
+    const { documents, requests } = JSON.parse(stdout);
+    expect(documents.map((d) => [relative(project, d.file), d.readOnly])).toEqual([
+      ['node_modules/@vpsorg/mock/dist/workflows/read-only.arazzo.yaml', true],
+      ['node_modules/@vpsorg/mock/dist/workflows/servers.arazzo.yaml', false],
+    ]);
+    expect(new Set(requests)).toEqual(new Set(['listServers', 'createServer', 'getServer', 'updateServer', 'partialUpdateServer', 'deleteServer', 'startServer', 'stopServer', 'rebootServer']));
+  });
 
   it('the same in Chromium: the page bundled by the project, MSW’s service worker, nothing leaving the page', async () => {
     await copyFile(fileURLToPath(new URL('page.js', PAGE_DIR)), join(project, 'page.js'));
