@@ -4,7 +4,8 @@
 // not declare. Prism's own problem+json answers (no route, a bad Prefer) are Prism's, not the
 // API's, and the /__sandbox/ control API is not in the spec: both are left to the tests. A method
 // the spec does not declare on a path gets the front's own answer: a 405 Error with `Allow`
-// naming the spec's methods (a plain OPTIONS, 204 with `Allow`); HEAD is GET without the body.
+// naming the spec's methods (a plain OPTIONS, 204 with `Allow`); HEAD is GET without the body; a
+// CORS preflight gets Prism's own 204, on any path.
 import { setupServer } from 'msw/node';
 import { afterEach, expect } from 'vitest';
 import { loadApiModel } from '@vpsorg/codegen/load';
@@ -16,7 +17,7 @@ const router = createRouter(await loadApiModel(DEFAULT_SPEC));
 
 /**
  * What is wrong with one mocked answer, checked against the spec ([] when nothing).
- * @param {{ method: string, url: string }} request
+ * @param {{ method: string, url: string, preflight?: boolean }} request `preflight`: a CORS preflight
  * @param {{ status: number, contentType: string | null, text: string, allow?: string | null }} response
  * @param {string[]} bases the handlers' base URLs
  */
@@ -26,6 +27,7 @@ export function specProblems(request, response, bases) {
   if (!base) return [`${request.method} ${request.url}: answered outside every handler's base URL`];
   const pathname = url.pathname.slice(new URL(base).pathname.replace(/\/$/, '').length);
   if (pathname.startsWith('/__sandbox')) return [];
+  if (request.preflight) return response.status === 204 && !response.text ? [] : [`${request.method} ${pathname} -> ${response.status}: a CORS preflight gets 204 with no body`];
   if (/problem\+json/.test(response.contentType ?? '')) return [];
   const where = `${request.method} ${pathname} -> ${response.status}`;
   const head = request.method === 'HEAD';
@@ -72,6 +74,9 @@ function errorBodyProblems(where, text) {
   return schemaErrors('Error', body).map((e) => `${where}: ${e}`);
 }
 
+/** A CORS preflight, as Prism tells one (an OPTIONS with Origin and Access-Control-Request-Method). */
+const isPreflight = (/** @type {Request} */ request) => request.method === 'OPTIONS' && request.headers.has('origin') && request.headers.has('access-control-request-method');
+
 /**
  * `setupServer(...handlers)` whose mocked answers are all checked against the spec; each test
  * fails on any problem found in the answers it got (afterEach, registered here).
@@ -86,7 +91,7 @@ export function checkedServer(...mocks) {
   server.events.on('response:mocked', ({ request, response }) => {
     answered += 1;
     const copy = response.clone();
-    pending.push(copy.text().then((text) => specProblems({ method: request.method, url: request.url }, { status: copy.status, contentType: copy.headers.get('content-type'), text, allow: copy.headers.get('allow') }, bases)));
+    pending.push(copy.text().then((text) => specProblems({ method: request.method, url: request.url, preflight: isPreflight(request) }, { status: copy.status, contentType: copy.headers.get('content-type'), text, allow: copy.headers.get('allow') }, bases)));
   });
   afterEach(async () => {
     const problems = (await Promise.all(pending.splice(0))).flat();
