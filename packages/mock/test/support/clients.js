@@ -13,8 +13,9 @@ export function sdk(options = {}) {
 /**
  * One raw HTTP request to the mock. `json` is sent as an application/json body; `body` as is.
  * Resolves with the status, the headers and the parsed JSON body (or the text, or undefined).
+ * `timeoutMs` (default 15 s; null: none) ends a request the mock never answers.
  */
-export async function request(method, path, { json, body, headers = {}, token = TOKEN, baseUrl = mockUrl() } = {}) {
+export async function request(method, path, { json, body, headers = {}, token = TOKEN, baseUrl = mockUrl(), timeoutMs = 15_000 } = {}) {
   const init = { method, headers: { ...headers } };
   if (token !== null) init.headers.authorization = `Bearer ${token}`;
   if (json !== undefined) {
@@ -23,7 +24,7 @@ export async function request(method, path, { json, body, headers = {}, token = 
   } else if (body !== undefined) {
     init.body = body;
   }
-  const response = await fetch(baseUrl + path, { ...init, signal: AbortSignal.timeout(15_000) });
+  const response = await fetch(baseUrl + path, { ...init, ...(timeoutMs === null ? {} : { signal: AbortSignal.timeout(timeoutMs) }) });
   const text = await response.text();
   let parsed;
   try {
