@@ -61,7 +61,7 @@ const groups = [
   [/codegen\/src\/model\//, 'the model (@vpsorg/codegen/model)'],
   [/src\/sandbox\//, 'the engine (sandbox/)'],
   [/src\/in-process\//, "the front's and Prism's checks (in-process/)"],
-  [/src\/(msw|routes|explain)\.js$/, 'the MSW glue, routes, explain'],
+  [/src\/(msw|front-steps|routes|explain)\.js$/, 'the MSW glue, the front\'s steps, routes, explain'],
 ];
 const perGroup = new Map();
 for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
