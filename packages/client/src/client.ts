@@ -164,22 +164,20 @@ export function createVpsClient(options?: VpsClientOptions): VpsClient {
    */
   function reject(response: Response, text: string, requested: string, method: string, invalid?: string): never {
     const url = redact(response.url || requested);
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    let error: Error;
+    let body: unknown = text;
     if (invalid === undefined) {
-      let body: unknown = text || undefined;
+      body = text || undefined;
       try {
         if (text) body = JSON.parse(text);
       } catch {
         // Not JSON: keep the text.
       }
-      error = createApiError({ status: response.status, body: redactValue(body, token), method, url, requestId });
-    } else {
-      error = new VpsInvalidResponseError(
-        { status: response.status, body: redactValue(text, token), method, url, requestId },
-        `${method} ${url} answered ${response.status} with a body that is not the expected JSON (${redactValue(invalid, token)})`,
-      );
     }
+    const init = { status: response.status, body: redactValue(body, token), method, url, requestId: response.headers.get('x-request-id') ?? undefined };
+    const error =
+      invalid === undefined
+        ? createApiError(init)
+        : new VpsInvalidResponseError(init, `${method} ${url} answered ${response.status} with a body that is not the expected JSON (${redactValue(invalid, token)})`);
     log?.error(error);
     throw error;
   }
