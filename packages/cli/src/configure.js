@@ -6,7 +6,7 @@ import { askSecret, readAll } from './terminal.js';
 /**
  * @param {import('./terminal.js').Io} io
  * @param {{ token?: string, baseUrl?: string, profile?: string }} flags
- * @param {{ print: (text: string) => void, note: (text: string) => void, secret: (value: string | undefined) => void }} out
+ * @param {{ print: (text: string) => void, note: (text: string) => void, redact: (text: string) => string, secret: (value: string | undefined) => void }} out
  */
 export async function configure(io, flags, out) {
   const path = configPath(io.env);
@@ -17,7 +17,7 @@ export async function configure(io, flags, out) {
 
   let token = flags.token;
   if (token === undefined) {
-    token = io.stdin.isTTY ? await askSecret(io, `API token for profile "${name}" (input hidden): `) : (await readAll(io.stdin)).trim();
+    token = io.stdin.isTTY ? await askSecret(io, out.redact(`API token for profile "${name}" (input hidden): `)) : (await readAll(io.stdin)).trim();
   }
   out.secret(token);
   if (!token) throw new UsageError('no token given: type it when asked, pipe it on stdin, or pass --token');

@@ -1,9 +1,10 @@
 // `vps`: run one command line and return its exit code: 0 success, 1 API or network error,
-// 2 usage error (nothing sent). Every error is one line on stderr, and no output, error or
-// help ever shows the API token: everything written passes through `redact`.
+// 2 usage error (nothing sent). Every error is one line on stderr, and no output, error, log line
+// or help ever shows the API token: everything written passes through `redact`, which takes each
+// token out by the client's rule (as a whole token: a token `a` leaves "invalid" and "a.b" alone).
 import { STATUS_CODES } from 'node:http';
 import { CommanderError } from 'commander';
-import { VpsApiError, VpsError } from '@vpsorg/client';
+import { VpsApiError, VpsError, redactToken } from '@vpsorg/client';
 import { EXIT_API, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import { buildProgram } from './program.js';
 
@@ -43,17 +44,21 @@ function tokensIn(argv) {
 
 /** @param {string[]} argv the words after `vps` @param {Io} io @returns {Promise<number>} */
 export async function main(argv, io) {
-  const secrets = new Set([...tokensIn(argv), io.env.VPS_API_TOKEN].filter((s) => typeof s === 'string' && s.length >= 4));
+  // Every token this run may know, however short: a short one is taken out only where it stands
+  // as a whole token, so it cannot garble the rest.
+  const isToken = (value) => typeof value === 'string' && value.trim() !== '';
+  const secrets = new Set([...tokensIn(argv), io.env.VPS_API_TOKEN].filter(isToken));
   const redact = (text) => {
-    let result = text;
-    for (const secret of secrets) result = result.split(secret).join('REDACTED');
+    let result = String(text);
+    for (const secret of secrets) result = redactToken(result, secret);
     return result;
   };
   const out = {
     print: (text) => void io.stdout.write(redact(text)),
     note: (text) => void io.stderr.write(`${redact(text)}\n`),
+    redact,
     secret: (value) => {
-      if (typeof value === 'string' && value.length >= 4) secrets.add(value);
+      if (isToken(value)) secrets.add(value);
     },
   };
   const fail = (message, code) => {

@@ -2,7 +2,7 @@
 // deleting, call the SDK's method of the same name, wait if asked, print the result.
 import { readFile } from 'node:fs/promises';
 import { UsageError } from './errors.js';
-import { formatResult } from './output.js';
+import { formatResult, redactData } from './output.js';
 import { confirm, readAll, withSpinner } from './terminal.js';
 import { parseValue, problemWith } from './values.js';
 
@@ -100,9 +100,10 @@ const dig = (value, path) => path.reduce((v, key) => /** @type {any} */ (v)?.[ke
 
 /**
  * @param {{ spec: CommandSpec, getSpec?: CommandSpec, positionals: string[], opts: Record<string, unknown>, globals: Record<string, unknown>,
- *   io: Io, connect: () => Promise<any>, print: (text: string) => void, note: (text: string) => void, colours: any, format: string }} run
+ *   io: Io, connect: () => Promise<any>, print: (text: string) => void, note: (text: string) => void, redact: (text: string) => string,
+ *   colours: any, format: string }} run
  */
-export async function runOperation({ spec, getSpec, positionals, opts, io, connect, print, note, colours, format }) {
+export async function runOperation({ spec, getSpec, positionals, opts, io, connect, print, note, redact, colours, format }) {
   const help = `vps ${spec.group} ${spec.command} --help`;
   // Everything is read and checked before anything is sent.
   const pathValues = spec.args.map((arg, i) => parseValue(String(positionals[i]), arg.schema, `argument <${arg.flag}>`));
@@ -126,7 +127,7 @@ export async function runOperation({ spec, getSpec, positionals, opts, io, conne
     if (!io.stdin.isTTY || !io.stderr.isTTY) {
       throw new UsageError(`vps ${spec.group} ${spec.command} asks for confirmation, and stdin is not a terminal: pass --yes`, help);
     }
-    if (!(await confirm(io, `${target}? This cannot be undone.`))) throw new UsageError('not confirmed; nothing was sent');
+    if (!(await confirm(io, redact(`${target}? This cannot be undone.`)))) throw new UsageError('not confirmed; nothing was sent');
   }
 
   const client = await connect();
@@ -155,10 +156,10 @@ export async function runOperation({ spec, getSpec, positionals, opts, io, conne
         }
       });
     const what = `${spec.group.replace(/s$/, '')} ${id}`;
-    result = await withSpinner(io, `Waiting for ${what} to settle (${settled.join(', ')})`, () => waitFor.call(client[spec.group], id, settled, wait));
+    result = await withSpinner(io, redact(`Waiting for ${what} to settle (${settled.join(', ')})`), () => waitFor.call(client[spec.group], id, settled, wait));
     plan = getSpec?.table ?? plan;
   }
 
-  if (spec.returnsBody || wait) print(formatResult(result, format, plan, colours));
+  if (spec.returnsBody || wait) print(formatResult(redactData(result, redact), format, plan, colours));
   else if (format === 'table') note(`${target}: done.`);
 }

@@ -63,6 +63,23 @@ export function renderTable(data, plan, colours) {
 }
 
 /** The text of a result in a format, ending in a newline. */
+/**
+ * `data` with `redact` applied to every string in it, keys included, and to every other scalar as
+ * text: one the redaction changes (a number equal to a short token) becomes that text. Done before
+ * formatting, so that JSON and YAML stay valid and tables stay aligned however short the token.
+ * @param {unknown} data @param {(text: string) => string} redact @returns {unknown}
+ */
+export function redactData(data, redact) {
+  if (Array.isArray(data)) return data.map((item) => redactData(item, redact));
+  if (data && typeof data === 'object') return Object.fromEntries(Object.entries(data).map(([key, value]) => [redact(key), redactData(value, redact)]));
+  if (typeof data === 'string') return redact(data);
+  if (typeof data === 'number' || typeof data === 'boolean') {
+    const text = redact(String(data));
+    return text === String(data) ? data : text;
+  }
+  return data;
+}
+
 export function formatResult(data, format, plan, colours) {
   if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
   if (format === 'yaml') return stringify(data);

@@ -50,7 +50,7 @@ function flagValues(command) {
 
 /**
  * @param {Io} io
- * @param {{ print: (text: string) => void, note: (text: string) => void, secret: (value: string | undefined) => void }} out
+ * @param {{ print: (text: string) => void, note: (text: string) => void, redact: (text: string) => string, secret: (value: string | undefined) => void }} out
  */
 export function buildProgram(io, out) {
   const program = new Command('vps');
@@ -92,6 +92,9 @@ export function buildProgram(io, out) {
         ...(g.timeout !== undefined ? { timeoutMs: number('timeout', 'timeout', 1000) } : {}),
         ...(g.maxRetries !== undefined ? { maxRetries: number('maxRetries', 'max-retries', 0) } : {}),
         userAgent: `vpsorg-cli/${VERSION}`,
+        // The client's log lines (VPS_LOG=info|debug...) go to stderr, never into the output on
+        // stdout, through the same redaction as everything else written.
+        logger: { error: out.note, warn: out.note, info: out.note, debug: out.note },
       });
     } catch (error) {
       throw new UsageError(/** @type {Error} */ (error).message.replace(/^createVpsClient: /, ''));
@@ -135,6 +138,7 @@ export function buildProgram(io, out) {
         connect,
         print: out.print,
         note: out.note,
+        redact: out.redact,
         colours: colours(),
         format: format(),
       });

@@ -1,7 +1,7 @@
 // createVpsClient: the generated operations and client.request on a lean transport, and
 // openapi-fetch as `raw` (which the operations use too while raw middleware is registered).
 import type { Client, Middleware } from 'openapi-fetch';
-import { createFinalURL, createOpenApiClient, createQuerySerializer, defaultPathSerializer } from './create-openapi-client.js';
+import { createOpenApiClient, createQuerySerializer, defaultPathSerializer } from './create-openapi-client.js';
 import { VpsInvalidResponseError, createApiError } from './errors.js';
 import { createOperations, type Operations } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
@@ -123,17 +123,16 @@ export function createVpsClient(options?: VpsClientOptions): VpsClient {
     // Where it went, for errors: the response's final URL, else (a fetch that sets none) this.
     let requested = baseUrl + path;
     if (middleware.size === 0) {
-      const url = (requested = createFinalURL(path, { baseUrl, params: params ?? {}, querySerializer, pathSerializer: defaultPathSerializer }));
+      // openapi-fetch's createFinalURL, without its work for what this call does not have.
+      if (params?.path) requested = defaultPathSerializer(requested, params.path);
+      const search = params?.query && querySerializer(params.query);
+      if (search) requested += `?${search}`;
       const all = own ? ({ ...headers, ...own } as Record<string, string>) : headers;
-      received = await send(
-        {
-          method,
-          url,
-          init: { method, headers: all, body: json ? JSON.stringify(body) : undefined, signal },
-          retryable: IDEMPOTENT_METHODS.has(method) || 'idempotency-key' in all,
-        },
-        overrides,
-      );
+      // Only what differs from fetch's defaults (GET, no body): less for fetch to read.
+      const init: RequestInit = { headers: all, signal };
+      if (method !== 'GET') init.method = method;
+      if (json) init.body = JSON.stringify(body);
+      received = await send({ method, url: requested, init, retryable: IDEMPOTENT_METHODS.has(method) || 'idempotency-key' in all }, overrides);
     } else {
       const init: Record<string, unknown> = { params, body, headers: own, signal, parseAs: 'text' };
       if (overrides) init.fetch = async (input: Request) => (await send(input, overrides)).response;
@@ -145,35 +144,42 @@ export function createVpsClient(options?: VpsClientOptions): VpsClient {
 
     const { response, text } = received;
     meta.response = response;
-    const reject = (error: Error): never => {
-      log?.error(error);
-      throw error;
-    };
+    if (response.ok) {
+      if (parse === true ? text : parse && text && /json/i.test(response.headers.get('content-type') ?? '')) {
+        try {
+          return JSON.parse(text);
+        } catch (error) {
+          return reject(response, text, requested, method, (error as Error).message);
+        }
+      }
+      if (parse === true) return reject(response, text, requested, method, 'the body is empty');
+      return parse && text ? text : undefined;
+    }
+    return reject(response, text, requested, method);
+  }
+
+  /**
+   * The error a call ends in: a typed API error, or (with `invalid`, why a success's body could
+   * not be read) a VpsInvalidResponseError. Built only here, so a success pays for none of it.
+   */
+  function reject(response: Response, text: string, requested: string, method: string, invalid?: string): never {
     const url = redact(response.url || requested);
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    if (!response.ok) {
-      let errorBody: unknown = text || undefined;
+    let body: unknown = text;
+    if (invalid === undefined) {
+      body = text || undefined;
       try {
-        if (text) errorBody = JSON.parse(text);
+        if (text) body = JSON.parse(text);
       } catch {
         // Not JSON: keep the text.
       }
-      reject(createApiError({ status: response.status, body: redactValue(errorBody, token), method, url, requestId }));
     }
-    if (parse === false || (parse === 'auto' && (!text || !/json/i.test(response.headers.get('content-type') ?? '')))) {
-      return parse === 'auto' && text ? text : undefined;
-    }
-    try {
-      if (!text) throw new SyntaxError('the body is empty');
-      return JSON.parse(text);
-    } catch (error) {
-      return reject(
-        new VpsInvalidResponseError(
-          { status: response.status, body: redactValue(text, token), method, url, requestId },
-          `${method} ${url} answered ${response.status} with a body that is not the expected JSON (${redactValue((error as Error).message, token)})`,
-        ),
-      );
-    }
+    const init = { status: response.status, body: redactValue(body, token), method, url, requestId: response.headers.get('x-request-id') ?? undefined };
+    const error =
+      invalid === undefined
+        ? createApiError(init)
+        : new VpsInvalidResponseError(init, `${method} ${url} answered ${response.status} with a body that is not the expected JSON (${redactValue(invalid, token)})`);
+    log?.error(error);
+    throw error;
   }
 
   const call: CallOperation = (method, path, params, body, callOptions, parse) => {

@@ -10,4 +10,4 @@ export const createOpenApiClient: CreateClient = typeof imported === 'function' 
 
 // openapi-fetch's own URL building, so that the operations (which do not go through its client
 // unless middleware is registered) send exactly the URLs it would. Named, so bundlers keep only these.
-export { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
+export { createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';

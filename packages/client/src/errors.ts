@@ -32,12 +32,12 @@ function describeBody(body: unknown): string {
 /** The API answered with a status that is not a success. */
 export class VpsApiError extends VpsError {
   override name = 'VpsApiError';
-  readonly status: number;
-  readonly body: unknown;
-  readonly method: string;
-  readonly url: string;
+  declare readonly status: number;
+  declare readonly body: unknown;
+  declare readonly method: string;
+  declare readonly url: string;
   /** The `X-Request-Id` response header: quote it when contacting support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(init: ApiErrorInit, message?: string) {
     const detail = describeBody(init.body);
@@ -119,8 +119,8 @@ function causeCode(cause: unknown): string {
 /** The API could not be reached, or the connection broke before a full response arrived. */
 export class VpsConnectionError extends VpsError {
   override name = 'VpsConnectionError';
-  readonly method: string;
-  readonly url: string;
+  declare readonly method: string;
+  declare readonly url: string;
 
   constructor(method: string, url: string, cause: unknown, message?: string, redact: (text: string) => string = (t) => t) {
     super(message ?? `${method} ${url} failed: could not connect or the connection broke (${redact(causeCode(cause))})`, {
@@ -134,7 +134,7 @@ export class VpsConnectionError extends VpsError {
 /** An attempt took longer than the timeout (`timeoutMs`). */
 export class VpsTimeoutError extends VpsConnectionError {
   override name = 'VpsTimeoutError';
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(method: string, url: string, timeoutMs: number, cause?: unknown) {
     super(method, url, cause, `${method} ${url} timed out after ${timeoutMs} ms`);
@@ -145,11 +145,11 @@ export class VpsTimeoutError extends VpsConnectionError {
 /** `servers.waitFor` gave up: the server did not reach the status in time. */
 export class VpsWaitTimeoutError extends VpsError {
   override name = 'VpsWaitTimeoutError';
-  readonly serverId: number;
-  readonly expectedStatus: readonly ServerStatus[];
+  declare readonly serverId: number;
+  declare readonly expectedStatus: readonly ServerStatus[];
   /** The last status seen, or undefined when no poll completed. */
-  readonly lastStatus: ServerStatus | undefined;
-  readonly timeoutMs: number;
+  declare readonly lastStatus: ServerStatus | undefined;
+  declare readonly timeoutMs: number;
 
   constructor(serverId: number, expectedStatus: readonly ServerStatus[], lastStatus: ServerStatus | undefined, timeoutMs: number) {
     super(

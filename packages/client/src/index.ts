@@ -21,6 +21,7 @@ export type { components, operations, paths } from './generated/schema.js';
 export type { Logger, LogLevel } from './logging.js';
 export type { RequestOptions, VpsPromise, WithResponse } from './operation-call.js';
 export { DEFAULT_BASE_URL, VpsConfigError, type VpsClientOptions } from './options.js';
+export { REDACTED, redactToken } from './redact.js';
 export type { RetryEvent, RetryOptions } from './retry.js';
 export type {
   ActionResult,

@@ -2,7 +2,7 @@
 // (console, pino, winston). Every line passes through the token's redaction last, and headers that
 // carry credentials are never shown. Off (the default), nothing here runs: the transport and the
 // operations test `log` once and skip it.
-import { REDACTED, SECRET_NAME, redactText } from './redact.js';
+import { REDACTED, SECRET_NAME, redactToken } from './redact.js';
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 export const LOG_LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
@@ -32,7 +32,7 @@ export function createLog(logger: Logger, level: LogLevel, token: string): Log |
   const debug = rank >= 4;
   // One line each, whatever the bodies hold; the token out of everything, last.
   const emit = (at: number, method: 'error' | 'warn' | 'info' | 'debug', line: string) => {
-    if (rank >= at) logger[method](redactText(`[vps] ${line}`, token).replace(/\r?\n/g, '\\n'));
+    if (rank >= at) logger[method](redactToken(`[vps] ${line}`, token).replace(/\r?\n/g, '\\n'));
   };
   const details = (headers: HeadersInit | undefined, body: unknown) => {
     if (!debug) return '';

@@ -50,12 +50,18 @@ export function redactUrl(url: string, secret?: string): string {
       result = url.split('?')[0] ?? '';
     }
   }
-  if (secret) {
-    result = redactText(result, secret);
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) result = redactText(result, encoded);
-  }
-  return result;
+  return secret ? redactToken(result, secret) : result;
+}
+
+/**
+ * `text` with the API token taken out wherever it stands as a whole token (the rule above), as
+ * it is and percent-encoded. Exported for programs built on the client (the `vps` CLI) to redact
+ * what they print by the same rule.
+ */
+export function redactToken(text: string, token: string): string {
+  const result = redactText(text, token);
+  const encoded = encodeURIComponent(token);
+  return encoded === token ? result : redactText(result, encoded);
 }
 
 /**
@@ -64,10 +70,10 @@ export function redactUrl(url: string, secret?: string): string {
  * the error and its message. Only error paths (and debug logging) call it.
  */
 export function redactValue(value: unknown, secret: string): unknown {
-  if (typeof value === 'string') return redactText(value, secret);
+  if (typeof value === 'string') return redactToken(value, secret);
   if (Array.isArray(value)) return value.map((item) => redactValue(item, secret));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactText(key, secret), redactValue(item, secret)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactToken(key, secret), redactValue(item, secret)]));
   }
   return value;
 }

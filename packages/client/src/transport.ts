@@ -59,8 +59,19 @@ function unread(response: Response, text: string): Response {
 
 export type Transport = (input: Outgoing | Request, settings?: CallSettings) => Promise<Received>;
 
+/**
+ * How many attempts in a row may use one timeout controller. Making an AbortSignal costs about as
+ * much as all the rest the SDK does for a request (Node 20), so a controller whose timer did not
+ * fire serves the next attempt again, a few times. A fetch may keep its abort listener on the
+ * signal until garbage collection, and a few stay under EventTarget's leak warning (10); aborting
+ * later only reaches fetches that are over. Attempts in flight at once never share one.
+ */
+const CONTROLLER_USES = 8;
+
 export function createTransport(config: TransportConfig): Transport {
   const { retry: policy, log } = config;
+  let spare: AbortController | undefined;
+  let spareUses = 0;
 
   return async function send(input, settings) {
     const { method } = input;
@@ -78,6 +89,8 @@ export function createTransport(config: TransportConfig): Transport {
     for (let attempt = 0; ; attempt++) {
       let timedOut = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let controller: AbortController | undefined;
+      let uses = 0;
       let received: Received;
       const started = log && performance.now();
       try {
@@ -87,17 +100,24 @@ export function createTransport(config: TransportConfig): Transport {
         // AbortSignal.timeout, whose timer lives on until it fires.
         let signal = callerSignal;
         if (timeoutMs !== Infinity) {
-          const controller = new AbortController();
+          const own = (controller = spare ?? new AbortController());
+          uses = spare ? spareUses : 0;
+          spare = undefined;
           timer = setTimeout(() => {
             timedOut = true;
-            controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
+            own.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
           }, timeoutMs);
-          signal = callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal;
+          signal = callerSignal ? AbortSignal.any([callerSignal, own.signal]) : own.signal;
         }
         init.signal = signal;
         const response = await config.fetch(plain ? plain.url : attempt === 0 || !pristine ? (input as Request) : pristine.clone(), init);
         const text = await response.text();
         clearTimeout(timer);
+        // Over, and its timer did not fire: the controller may serve the next attempt.
+        if (controller && !controller.signal.aborted && ++uses < CONTROLLER_USES && !spare) {
+          spare = controller;
+          spareUses = uses;
+        }
         received = { response: plain ? response : unread(response, text), text };
       } catch (cause) {
         clearTimeout(timer);

@@ -137,6 +137,34 @@ describe('timeouts', () => {
   });
 });
 
+describe('timeouts after many calls (the transport uses a timeout controller again while it has not fired)', () => {
+  it('a timeout aborts only its own attempt, and no call after it starts aborted', async () => {
+    const server = await startServer((req, res) => {
+      if (req.url === '/servers/2/') return; // hangs
+      json(res, 200, { id: 1 });
+    });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      // Each fetch may leave an abort listener on its signal: many calls in a row, then calls at
+      // once, one of which times out while the others are in flight.
+      const { client } = testClient(server.url, { maxRetries: 0 });
+      for (let i = 0; i < 40; i++) expect(await client.servers.get(1)).toEqual({ id: 1 });
+      const hanging = rejection(client.servers.get(2, { timeoutMs: 50 }));
+      const others = Array.from({ length: 5 }, () => client.servers.get(1));
+      const [timedOut, ...answered] = await Promise.all([hanging, ...others]);
+      expect(timedOut).toBeInstanceOf(VpsTimeoutError);
+      expect(answered).toEqual(Array(5).fill({ id: 1 }));
+      for (let i = 0; i < 40; i++) expect(await client.servers.get(1)).toEqual({ id: 1 });
+      // A reused signal carries a few listeners at most: no EventTarget leak warning.
+      expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+});
+
 describe('429 and Retry-After', () => {
   it('honours Retry-After in seconds', async () => {
     useTestClock();

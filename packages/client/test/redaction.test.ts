@@ -4,7 +4,7 @@
 // in its error bodies, and redirects to a URL holding it.
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationError, NotFoundError, VpsInvalidResponseError, createVpsClient } from '../src/index.js';
+import { AuthenticationError, NotFoundError, REDACTED, VpsInvalidResponseError, createVpsClient, redactToken } from '../src/index.js';
 import { redactText, redactUrl } from '../src/redact.js';
 import { rejection } from './support/client.js';
 import { closeAllServers, json, startServer, type TestServer } from './support/http-server.js';
@@ -101,5 +101,13 @@ describe('what delimits a token', () => {
 
   it('redactUrl takes out the token percent-encoded too', () => {
     expect(redactUrl('https://x.example/p/a%2Fb/q', 'a/b')).toBe('https://x.example/p/REDACTED/q');
+  });
+
+  it('redactToken (exported for programs built on the client) applies the same rule, to the token as it is and percent-encoded', () => {
+    expect(REDACTED).toBe('REDACTED');
+    expect(redactToken('Token a is invalid, a.b stays; /t/a/', 'a')).toBe('Token REDACTED is invalid, a.b stays; /t/REDACTED/');
+    expect(redactToken('server 12345 on 127.0.0.1 got 1', '1')).toBe('server 12345 on 127.0.0.1 got REDACTED');
+    expect(redactToken('sent a/b and ?t=a%2Fb', 'a/b')).toBe('sent REDACTED and ?t=REDACTED');
+    expect(redactToken(`x${REAL}y`, REAL)).toBe('xREDACTEDy');
   });
 });

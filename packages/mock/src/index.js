@@ -116,7 +116,10 @@ export async function startMock(options = {}) {
         stop: () => prism.stop(),
       };
     } catch (error) {
-      if (attempt < attempts && !(await portIsFree(port, host))) continue;
+      // Taken by someone else, or by the mock's own Prism (whose port the OS may pick from the
+      // ones just released, this one among them): either way a port in use, so pick another.
+      const inUse = /EADDRINUSE|address already in use/.test(String(/** @type {Error} */ (error)?.message));
+      if (attempt < attempts && (inUse || !(await portIsFree(port, host)))) continue;
       throw error;
     }
   }
