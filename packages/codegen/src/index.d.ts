@@ -185,3 +185,33 @@ export function withHeader(contents: string): string;
 export function writeFilesAtomically(files: GeneratedFile[]): Promise<string[]>;
 export function staleFiles(files: GeneratedFile[]): Promise<string[]>;
 export function describePaths(paths: string[], root?: string): string;
+
+/** One command of `vps` as the `cli` target renders it (packages/cli/src/command-types.d.ts has the full shape). */
+export interface CliCommandSpec {
+  operationId: string;
+  group: string;
+  name: string;
+  command: string;
+  httpMethod: string;
+  path: string;
+  args: { name: string; flag: string; required: boolean; schema: { type: string } & Record<string, unknown>; example?: unknown }[];
+  query: { name: string; flag: string; required: boolean; schema: { type: string } & Record<string, unknown> }[];
+  body?: { required: boolean; nonEmpty: boolean; closed: boolean; fields: { name: string; flag: string; required: boolean; schema: { type: string } & Record<string, unknown> }[] };
+  confirm: boolean;
+  example?: string[];
+  [key: string]: unknown;
+}
+/** The command data of `vps` (what packages/cli/src/generated/commands.js holds). */
+export function cliCommandSpecs(model: ApiModel): {
+  groups: Record<string, { command: string; description?: string }>;
+  commands: CliCommandSpec[];
+  api: { title: string; version: string; baseUrl?: string };
+};
+/**
+ * The words after `vps` that send one request with `command`: positional path values, query and
+ * body flags (or `--body JSON` when flags cannot say the body exactly), `--base-url` first, `--yes` last.
+ */
+export function cliWords(
+  command: Pick<CliCommandSpec, 'group' | 'command' | 'args' | 'query' | 'body' | 'confirm'>,
+  request?: { path?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; baseUrl?: string; yes?: boolean },
+): string[];
