@@ -3,6 +3,7 @@
 // TypeScript SDK. Method, path, path parameter examples, request body example and the documented
 // headers all come from the spec; nothing here is written per operation.
 import { buildApiModel, camelCase, deref, HTTP_METHODS } from '@vpsorg/codegen';
+import { curlCommand } from '../try-it/shell.js';
 
 /**
  * The sample languages, in tab order. `lang` picks Redoc's highlighter, `label` names the tab;
@@ -135,8 +136,6 @@ function phpLiteral(value, depth = 0) {
   return `[\n${entries.map(item).join(',\n')}\n${end}]`;
 }
 
-const shellSingleQuoted = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
-
 // ---------------------------------------------------------------------------------------------
 // URLs
 
@@ -171,11 +170,9 @@ function resultName(op) {
 // ---------------------------------------------------------------------------------------------
 // One generator per language
 
+// The Try it console's "copy as cURL" writes the same shape (../try-it/shell.js).
 function curlSample(op) {
-  const lines = [`curl -X ${op.method} "${literalUrl(op)}"`];
-  for (const [name, value] of op.headers) lines.push(`  -H "${name}: ${value}"`);
-  if (op.body) lines.push(`  -d ${shellSingleQuoted(indentRest(JSON.stringify(op.body.value, null, 2), '  '))}`);
-  return lines.join(' \\\n');
+  return curlCommand({ method: op.method, url: literalUrl(op), headers: op.headers, body: op.body?.value });
 }
 
 function pythonSample(op) {
