@@ -108,7 +108,6 @@ export const UI_LABELS = Object.freeze({
   'tryit.server': 'Server',
   'tryit.serverMock': 'Local mock',
   'tryit.serverSandbox': 'Local sandbox',
-  'tryit.serverDocumented': 'Documented server',
   'tryit.token': 'API token',
   'tryit.tokenHint': 'Kept in this browser tab only, and sent only to the server chosen above.',
   'tryit.parameters': 'Parameters',

@@ -21,9 +21,10 @@ export function createConsole({ op, root, labels: L, meanings, summary, shared, 
   // --- the controls ---
   const serverSelect = h(
     'select',
-    { id: idOf('server'), 'data-testid': 'try-it-server', onchange: () => shared.set({ server: serverSelect.value }) },
-    shared.servers.map((s) => h('option', { value: s.url }, `${s.label} — ${s.url}`)),
+    { id: idOf('server'), 'data-testid': 'try-it-server', 'aria-describedby': idOf('server-url'), onchange: () => shared.set({ server: serverSelect.value }) },
+    shared.servers.map((s) => h('option', { value: s.url }, s.label)),
   );
+  const serverUrl = h('code', { id: idOf('server-url'), class: 'vpsorg-try-it__hint' });
   const tokenInput = h('input', {
     id: idOf('token'),
     type: 'password',
@@ -103,7 +104,7 @@ export function createConsole({ op, root, labels: L, meanings, summary, shared, 
       summary ? h('span', { class: 'vpsorg-try-it__hint' }, summary) : null,
       h('button', { type: 'button', class: 'vpsorg-try-it__close', onclick: () => toggle(false) }, L.close),
     ),
-    h('div', { class: 'vpsorg-try-it__row' }, h('label', { for: idOf('server') }, L.server), serverSelect),
+    h('div', { class: 'vpsorg-try-it__row' }, h('label', { for: idOf('server') }, L.server), serverSelect, serverUrl),
     clockRow,
     h(
       'div',
@@ -164,6 +165,7 @@ export function createConsole({ op, root, labels: L, meanings, summary, shared, 
   function sync() {
     const { server, token } = shared.get();
     if (serverSelect.value !== server) serverSelect.value = server;
+    serverUrl.textContent = server;
     if (tokenInput.value !== token) tokenInput.value = token;
     clockRow.hidden = !shared.servers.find((s) => s.url === server)?.sandbox;
   }

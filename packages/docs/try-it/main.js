@@ -39,7 +39,7 @@ function sharedState() {
   const local = (Array.isArray(config.servers) ? config.servers : [])
     .filter((s) => s && typeof s.url === 'string' && /^https?:\/\//.test(s.url))
     .map((s) => ({ url: s.url.replace(/\/+$/, ''), label: s.sandbox ? labels.serverSandbox : labels.serverMock, sandbox: Boolean(s.sandbox) }));
-  const documented = model.servers.map((url, i) => ({ url, label: page.servers[i] || labels.serverDocumented, sandbox: false }));
+  const documented = model.servers.map((url, i) => ({ url, label: page.servers[i] || url, sandbox: false }));
   const servers = [...local, ...documented.filter((d) => !local.some((l) => l.url === d.url))];
   const stored = session.get(SERVER_KEY);
   const state = { server: servers.some((s) => s.url === stored) ? stored : servers[0].url, token: session.get(TOKEN_KEY) ?? '' };
