@@ -5,7 +5,11 @@
 //     the shared files in assets/ (content-hashed names) cached for a year, the rest revalidated;
 //   - try-it-config.js itself when told which local mock or sandbox the Try it console may call
 //     (`tryItServers`); `pnpm docs:serve` looks for one at 127.0.0.1:4010 ($MOCK_PORT) on each
-//     page load, or takes --mock URL; --no-mock leaves the file as the build wrote it.
+//     page load, or takes --mock URL; --no-mock leaves the file as the build wrote it;
+//   - every page with a Content-Security-Policy: its own inline scripts (by hash) and files of
+//     this origin run, nothing evaluates strings as code (no 'unsafe-eval'), and the page may
+//     connect only to this origin, the spec's servers and the local mock it was told of.
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -74,6 +78,43 @@ export function pickEncoding(acceptEncoding = '') {
   return null;
 }
 
+const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+
+/** The CSP source of each inline script of a page: 'sha256-…' of its text, as the browser hashes it. */
+export function inlineScriptHashes(html) {
+  return [...html.matchAll(INLINE_SCRIPT)].map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+}
+
+/** The origin of a URL, or null. */
+const originOf = (url) => {
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+};
+
+/** The Content-Security-Policy of a page: its inline scripts by hash, and where it may connect. */
+export function contentSecurityPolicy({ scriptHashes, connect }) {
+  const origins = [...new Set(connect.map(originOf).filter(Boolean))];
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
+    // Redoc's styled-components write <style> elements and style attributes.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${origins.join(' ')}`.trim(),
+    // The search index may run in a worker made from a blob.
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 /**
  * Whether a local mock answers at `url`, and which: { url, sandbox } or null. The sandbox's
  * control API asks for a token (401 `unauthorized`); the static mock has none, and its
@@ -109,6 +150,40 @@ export async function serveDocs({ port = DEFAULT_PORT, root = DEFAULT_ROOT, host
   if (!rootStat?.isDirectory()) throw new Error(`Docs folder ${root} does not exist: build the docs first (pnpm run docs).`);
   // Compressed copies, by file, encoding and version (size + mtime): built once, on first request.
   const compressed = new Map();
+  // What the Content-Security-Policy of a page is made of, read once per version of the file.
+  const pageHashes = new Map();
+  let specServers = { version: null, urls: [] };
+
+  const scriptHashesOf = async (file, info) => {
+    const version = `${info.size}-${info.mtimeMs}`;
+    const cached = pageHashes.get(file);
+    if (cached?.version === version) return cached.hashes;
+    const hashes = inlineScriptHashes(await readFile(file, 'utf8'));
+    pageHashes.set(file, { version, hashes });
+    return hashes;
+  };
+  /** The servers of the bundled spec the pages show (openapi/servers.json), which the console may call. */
+  const documentedServers = async () => {
+    const file = path.join(root, 'openapi/servers.json');
+    const info = await stat(file).catch(() => null);
+    const version = info ? `${info.size}-${info.mtimeMs}` : 'none';
+    if (specServers.version !== version) {
+      const spec = info ? JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) : {};
+      specServers = { version, urls: (spec.servers ?? []).map((s) => s.url).filter((u) => typeof u === 'string') };
+    }
+    return specServers.urls;
+  };
+  /** The local servers the console offers: those the server was told of, else the build's try-it-config.js. */
+  const localServers = async () => {
+    if (tryItServers) return (typeof tryItServers === 'function' ? await tryItServers() : tryItServers) ?? [];
+    const text = await readFile(path.join(root, TRY_IT_CONFIG), 'utf8').catch(() => '');
+    const json = /__vpsorgTryItConfig=(\{.*\});/.exec(text)?.[1];
+    try {
+      return json ? (JSON.parse(json).servers ?? []) : [];
+    } catch {
+      return [];
+    }
+  };
 
   const compressedCopy = (file, info, encoding) => {
     const key = `${file}\0${encoding}`;
@@ -134,8 +209,7 @@ export async function serveDocs({ port = DEFAULT_PORT, root = DEFAULT_ROOT, host
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
     const urlPath = (req.url ?? '/').split(/[?#]/)[0];
     if (tryItServers && urlPath === `/${TRY_IT_CONFIG}`) {
-      const servers = typeof tryItServers === 'function' ? await tryItServers() : tryItServers;
-      const body = tryItConfigScript(servers ?? []);
+      const body = tryItConfigScript(await localServers());
       res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.js'], 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
       return res.end(req.method === 'HEAD' ? undefined : body);
     }
@@ -162,6 +236,10 @@ export async function serveDocs({ port = DEFAULT_PORT, root = DEFAULT_ROOT, host
       'X-Content-Type-Options': 'nosniff',
       ...(COMPRESSIBLE.has(ext) ? { Vary: 'Accept-Encoding' } : {}),
     };
+    if (ext === '.html') {
+      const connect = [...(await documentedServers()), ...(await localServers()).map((s) => s.url)];
+      headers['Content-Security-Policy'] = contentSecurityPolicy({ scriptHashes: await scriptHashesOf(file, info), connect });
+    }
     const ifNoneMatch = req.headers['if-none-match'];
     if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
       res.writeHead(304, headers);

@@ -2,12 +2,13 @@
 // content types, locale folders, and nothing outside its root; compressed answers with cache
 // headers; and the Try it console's config script, answered with the local mock when told.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectMock, pickEncoding, serveDocs } from '../scripts/serve.mjs';
+import { contentSecurityPolicy, detectMock, inlineScriptHashes, pickEncoding, serveDocs } from '../scripts/serve.mjs';
 
 const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
 let root;
@@ -101,8 +102,9 @@ describe('serveDocs', () => {
   });
 });
 
+const script = '/assets/app.0123456789ab.js';
+
 describe('compression and caching', () => {
-  const script = '/assets/app.0123456789ab.js';
 
   it('answers in br or gzip as the browser accepts, the same bytes once decoded, and says it varies', async () => {
     const plain = await get(script);
@@ -144,6 +146,35 @@ describe('compression and caching', () => {
     ['gzip;q=0', null],
   ])('Accept-Encoding %j -> %s', (header, encoding) => {
     expect(pickEncoding(header)).toBe(encoding);
+  });
+});
+
+describe('the Content-Security-Policy of a page', () => {
+  it('runs its own inline scripts (by hash) and this origin\'s files, evaluates no strings, and connects only where it may', async () => {
+    const page = '<!DOCTYPE html><html lang="en"><head><script>globalThis.a=1;</script><script defer src="assets/x.js"></script></head><body><script type="module">hydrate();</script></body></html>';
+    writeFileSync(path.join(root, 'csp.html'), page);
+    writeFileSync(path.join(root, 'openapi/servers.json'), '{"openapi":"3.1.0","servers":[{"url":"https://admin.vps.org/api/v1"}]}');
+    const policy = (await get('/csp.html')).headers['content-security-policy'];
+    const directives = Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    expect(directives['script-src']).toEqual(["'self'", ...inlineScriptHashes(page)]);
+    expect(inlineScriptHashes(page)).toEqual([
+      "'sha256-" + createHash('sha256').update('globalThis.a=1;').digest('base64') + "'",
+      "'sha256-" + createHash('sha256').update('hydrate();').digest('base64') + "'",
+    ]);
+    expect(policy).not.toContain('unsafe-eval');
+    expect(directives['connect-src']).toEqual(["'self'", 'https://admin.vps.org']);
+    const told = await serveDocs({ port: 0, root, tryItServers: [{ url: 'http://127.0.0.1:4010', sandbox: true }] });
+    try {
+      const connect = (await get('/csp.html', 'GET', {}, told)).headers['content-security-policy'].split('; ').find((d) => d.startsWith('connect-src'));
+      expect(connect).toBe("connect-src 'self' https://admin.vps.org http://127.0.0.1:4010");
+    } finally {
+      await told.close();
+    }
+    expect((await get(script)).headers['content-security-policy']).toBeUndefined(); // pages only
+  });
+
+  it('lets a static build\'s own try-it-config.js servers be reached', () => {
+    expect(contentSecurityPolicy({ scriptHashes: [], connect: ['https://a.example/v1', 'https://a.example/v2', 'not a url'] })).toContain("connect-src 'self' https://a.example;");
   });
 });
 

@@ -231,6 +231,37 @@ describe.each(ALL.map((l) => [l.code, l]))('the %s page', (code) => {
   });
 });
 
+describe('the docs server\'s policy for the pages', () => {
+  it.each(ALL.map((l) => [l.code]))('%s: no string evaluated as code; connections only to the page\'s origin, the spec\'s servers and the sandbox', async (code) => {
+    const response = await fetch(new URL(pagePath(code), docs.url));
+    const policy = response.headers.get('content-security-policy');
+    expect(policy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+    expect(policy).toContain(`connect-src 'self' https://admin.vps.org ${sandbox.url}`);
+  });
+
+  it('is enforced: a connection elsewhere and a script the page did not ship are refused', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(new URL('/ja/#/servers/getserver', docs.url).href, { waitUntil: 'load' });
+      await page.locator('[data-testid="try-it-open"]').first().waitFor();
+      const refused = await page.evaluate(async (elsewhere) => {
+        const violations = [];
+        document.addEventListener('securitypolicyviolation', (event) => violations.push(event.effectiveDirective));
+        const fetched = await fetch(elsewhere).then(() => 'sent', (error) => error.name);
+        const script = document.createElement('script');
+        script.textContent = 'window.__vpsorgInjected = true;';
+        document.body.append(script);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return { fetched, injected: Boolean(window.__vpsorgInjected), violations };
+      }, 'http://127.0.0.1:9/elsewhere');
+      expect(refused).toEqual({ fetched: 'TypeError', injected: false, violations: ['connect-src', 'script-src-elem'] });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('with the keyboard alone', () => {
   it('reaches the Try it button, sends a request, copies it and closes the console, every control labelled', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
