@@ -10,6 +10,7 @@ const benches = [
   ['client: size in a browser bundle', 'packages/client/bench/size.mjs'],
   ['pipeline: builds and the spec-change loop', 'scripts/bench-pipeline.mjs'],
   ['mock: static mock, stateful sandbox through Prism, engine alone', 'packages/mock/bench/run.mjs'],
+  ['docs: the first page, a second locale, and what the Try it console adds', 'packages/docs/bench/size.mjs'],
 ];
 
 // `pnpm bench -- --edits 3`: pnpm 10 passes the `--` on; it separates nothing here.

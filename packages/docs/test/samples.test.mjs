@@ -13,6 +13,7 @@ import { MissingToolError, python, tool } from '@vpsorg/toolchain';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { operationsOf, SAMPLE_LANGUAGES, STATUS_PROBES } from '../scripts/code-samples.mjs';
+import { detectMock } from '../scripts/serve.mjs';
 
 const run = promisify(execFile);
 const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -199,5 +200,11 @@ describe('a wrong sample fails', () => {
     const broken = reboot.samples.typescript.replace('.reboot(', '.restart(');
     expect(broken).not.toBe(reboot.samples.typescript);
     await expect(runners.typescript(reboot, broken)).rejects.toThrow(/restart is not a function|failed/);
+  });
+});
+
+describe('pnpm docs:serve beside this static mock', () => {
+  it('recognises it as a mock, not a sandbox (no clock to advance)', async () => {
+    expect(await detectMock(mock.url)).toEqual({ url: mock.url, sandbox: false });
   });
 });
