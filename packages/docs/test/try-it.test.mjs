@@ -10,6 +10,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,7 @@ const pagePath = (code) => (code === 'en' ? '/' : `/${code}/`);
 const specOf = (code) => JSON.parse(readFileSync(path.join(dist, 'openapi', code === 'en' ? 'servers.json' : `servers.${code}.json`), 'utf8'));
 
 let sandbox;
+let faults;
 let docs;
 let browser;
 let recorded;
@@ -45,16 +47,41 @@ let errors;
 let home;
 const leaks = [];
 
+/**
+ * A server that breaks the contract on purpose, on loopback, answering CORS like the mock: a list
+ * whose body breaks the schema, a 429 with Retry-After, an undocumented status.
+ */
+async function startFaultServer() {
+  const server = http.createServer((req, res) => {
+    const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-expose-headers': '*' };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*' });
+      return res.end();
+    }
+    const json = (status, body, headers = {}) => {
+      res.writeHead(status, { ...cors, 'content-type': 'application/json', 'x-request-id': 'req_fault_1', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method === 'GET' && req.url === '/servers/') return json(200, { count: 'two', results: [{ id: 1, colour: 'red' }] });
+    if (req.method === 'GET' && req.url === '/servers/1/') return json(429, { code: 'rate_limited', message: 'Slow down.' }, { 'retry-after': '30' });
+    return json(418, { code: 'teapot', message: 'Not in the spec.' });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
 beforeAll(async () => {
   sandbox = await startMock({ stateful: true });
-  docs = await serveDocs({ port: 0, root: dist, tryItServers: [{ url: sandbox.url, sandbox: true }] });
+  faults = await startFaultServer();
+  docs = await serveDocs({ port: 0, root: dist, tryItServers: [{ url: sandbox.url, sandbox: true }, { url: faults.url }] });
   browser = await launchChromium(FAMILY);
   recorded = await openRecordedPage(browser, new URL(docs.url).origin);
   await recorded.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(docs.url).origin });
   errors = pageErrors(recorded, sandbox.url);
-  // Any request carrying a token to an origin other than the sandbox's.
+  // Any request carrying a token to an origin that is not a server the reader can choose.
   recorded.page.on('request', (request) => {
-    if (!request.url().startsWith(`${sandbox.url}/`) && /bearer/i.test(JSON.stringify(request.headers()))) leaks.push(request.url());
+    const chosen = [sandbox.url, faults.url].some((url) => request.url().startsWith(`${url}/`));
+    if (!chosen && /bearer/i.test(JSON.stringify(request.headers()))) leaks.push(request.url());
   });
   home = mkdtempSync(path.join(os.tmpdir(), 'vps-home-'));
 });
@@ -63,6 +90,7 @@ afterAll(async () => {
   await recorded?.context.close();
   await browser?.close();
   await docs?.close();
+  await faults?.close();
   await sandbox?.stop();
   if (home) rmSync(home, { recursive: true, force: true });
 });
@@ -236,7 +264,7 @@ describe('the docs server\'s policy for the pages', () => {
     const response = await fetch(new URL(pagePath(code), docs.url));
     const policy = response.headers.get('content-security-policy');
     expect(policy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
-    expect(policy).toContain(`connect-src 'self' https://admin.vps.org ${sandbox.url}`);
+    expect(policy).toContain(`connect-src 'self' https://admin.vps.org ${sandbox.url} ${faults.url};`);
   });
 
   it('is enforced: a connection elsewhere and a script the page did not ship are refused', async () => {
@@ -259,6 +287,39 @@ describe('the docs server\'s policy for the pages', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+describe('answers that break the contract', () => {
+  it('lists how a body breaks the documented schema, shows Retry-After, and says a status is undocumented', async () => {
+    const page = recorded.page;
+    const labels = tryItLabels('fr');
+    await page.goto(new URL('/fr/', docs.url).href, { waitUntil: 'load' });
+    const list = await openConsole(page, OPERATIONS.listServers);
+    await list.getByTestId('try-it-server').selectOption(faults.url);
+    expect(await list.getByTestId('try-it-server').locator('option:checked').innerText()).toBe(labels.serverMock);
+    expect(await send(list, labels)).toMatchObject({ status: 200 });
+    expect(await list.getByText(labels.mismatch, { exact: true }).count()).toBe(1);
+    const mismatches = await list.locator('.vpsorg-try-it__conformance li').allInnerTexts();
+    expect(mismatches).toEqual(expect.arrayContaining([
+      fill(labels['error.at'], 'count', fill(labels['error.type'], 'integer')),
+      fill(labels['error.at'], 'results[0].name', labels['error.required']),
+    ]));
+    expect(mismatches.every((line) => line.includes(' : ')), 'in French').toBe(true);
+
+    const get = await openConsole(page, OPERATIONS.getServer);
+    await get.getByTestId('try-it-param-server_id').fill('1');
+    expect(await send(get, labels)).toEqual({ status: 429, text: `429 ${tryItPageData(specOf('fr')).meanings.getServer['429']}` });
+    const facts = await get.locator('.vpsorg-try-it__facts').innerText();
+    expect(facts).toContain(labels.retryAfter);
+    expect(facts).toContain(fill(labels.seconds, 30));
+    expect(facts).toContain('req_fault_1');
+    await get.getByText(labels.conforms, { exact: true }).waitFor(); // the Error schema, as documented
+
+    const create = await openConsole(page, OPERATIONS.createServer);
+    expect(await send(create, labels)).toEqual({ status: 418, text: `418 ${labels.undocumented}` });
+    expect(await create.locator('.vpsorg-try-it__conformance li').allInnerTexts()).toEqual([fill(labels['error.at'], labels['field.response'], fill(labels['error.undocumented'], 418))]);
+    await list.getByTestId('try-it-server').selectOption(sandbox.url); // back, for what follows
   });
 });
 
