@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from './lib/paths.mjs';
 import { checkCompat, formatCompat } from './lib/release/compat.mjs';
 import { changeBase } from './lib/release/history.mjs';
-import { UserFacingError } from './lib/spec-diff/git-spec.mjs';
+import { UserFacingError } from './lib/git.mjs';
 
 const USAGE = 'Usage: pnpm check:compat [ref] [--json]';
 

@@ -2,7 +2,7 @@
 // `node scripts/ci-node.mjs 24`: installs the newest Node 24 from the npm registry (the package
 // `node`) into ~/.cache/vpsorg-runtimes/node-24 unless a working one is there, and prints the path
 // of its `node` binary. .ci/run puts that binary's folder first on the PATH for a CI leg.
-import { ensureRuntime, RUNTIMES } from './lib/runtimes.mjs';
+import { ensureRuntime, RUNTIMES } from '@vpsorg/toolchain/runtimes';
 
 const major = process.argv[2];
 const name = `node-${major}`;

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { repoRoot } from './lib/paths.mjs';
 import { runGate } from './lib/release/gate.mjs';
-import { UserFacingError } from './lib/spec-diff/git-spec.mjs';
+import { UserFacingError } from './lib/git.mjs';
 
 const USAGE = 'Usage: pnpm check:changeset [ref]';
 

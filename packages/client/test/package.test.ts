@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { installTarball } from './support/artifacts.js';
+import { installPacked } from '@vpsorg/toolchain/artifacts';
 import { activeServer, closeAllServers, json, startServer, type TestServer } from './support/http-server.js';
 
 const run = promisify(execFile);
@@ -18,7 +18,7 @@ const bin = (name: string) => join(clientDir, 'node_modules/.bin', name);
 const pkg = JSON.parse(await readFile(join(clientDir, 'package.json'), 'utf8'));
 
 let work: string;
-// Packed before the suite by scripts/prepare-test-artifacts.mjs (test/global-setup.ts), with its
+// Packed before the suite by @vpsorg/toolchain/artifacts (test/global-setup.ts), with its
 // prepack build, exactly as `npm publish` would upload it.
 const artifacts = inject('artifacts');
 const tarball = artifacts.tarball;
@@ -75,7 +75,7 @@ describe('a new TypeScript project using the tarball', () => {
 
   beforeAll(async () => {
     project = join(work, 'consumer');
-    await installTarball(artifacts, project, ['typescript@5.9.3']);
+    await installPacked(artifacts, project, { extra: ['typescript@5.9.3'] });
     await mkdir(join(project, 'src'), { recursive: true });
     await writeFile(
       join(project, 'tsconfig.json'),

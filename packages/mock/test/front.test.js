@@ -48,15 +48,24 @@ describe('explain', () => {
 });
 
 describe('createFront with a switchable upstream', () => {
-  /** A loopback HTTP server answering `name` after `delayMs`. */
-  const backend = async (name, delayMs = 0) => {
-    const server = createServer((_req, res) => setTimeout(() => res.end(name), delayMs));
+  /**
+   * A loopback HTTP server answering `name`; with `held`, only once `release()` is called (no timer:
+   * the request is still in flight however slowly a loaded machine gets to look at it).
+   */
+  const backend = async (name, { held = false } = {}) => {
+    const waiting = [];
+    let released = !held;
+    const server = createServer((_req, res) => (released ? res.end(name) : waiting.push(() => res.end(name))));
     await new Promise((r) => server.listen(0, '127.0.0.1', r));
-    return { url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`, close: () => new Promise((r) => server.close(r)) };
+    const release = () => {
+      released = true;
+      for (const answer of waiting.splice(0)) answer();
+    };
+    return { url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`, release, close: () => new Promise((r) => server.close(r)) };
   };
 
   it('answers 503 mock_starting without an upstream, sends each request to the upstream of its time, and counts those in flight', async () => {
-    const slow = await backend('old', 300);
+    const slow = await backend('old', { held: true });
     const fast = await backend('new');
     let upstream = /** @type {string | null} */ (null);
     const front = createFront(() => upstream);
@@ -72,6 +81,8 @@ describe('createFront with a switchable upstream', () => {
       await expect.poll(() => front.inFlight(slow.url)).toBe(1);
       upstream = fast.url; // switched while the old upstream still answers a request
       expect(await (await fetch(url)).text()).toBe('new');
+      expect(front.inFlight(slow.url)).toBe(1);
+      slow.release();
       expect(await inFlight).toBe('old');
       await expect.poll(() => front.inFlight(slow.url)).toBe(0);
     } finally {

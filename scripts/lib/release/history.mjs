@@ -6,7 +6,7 @@
 //   package.json — what `pnpm changeset version` does and what a release commit contains;
 //   before any such commit, the commit that added .changeset/config.json (the versions the
 //   packages had then are the first release line).
-import { commitOf, git, gitOk, UserFacingError } from '../spec-diff/git-spec.mjs';
+import { commitOf, git, gitOk, isShallow, resolveBase, SHALLOW_HINT, UserFacingError } from '../git.mjs';
 
 async function versionAt(cwd, commit, file) {
   const text = await gitOk(cwd, ['show', `${commit}:${file}`]);
@@ -19,14 +19,10 @@ async function versionAt(cwd, commit, file) {
   }
 }
 
-const SHALLOW_HINT =
-  'This is a shallow clone: the history needed to find the last release is missing. ' +
-  'Run `git fetch --unshallow` (or clone without --depth), then run this again.';
-
 /** { commit, why } of the last release (see the top of this file). */
 export async function lastRelease(cwd) {
   // A shallow clone's history stops early: any answer from it could be wrong, so none is given.
-  if ((await gitOk(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true') throw new UserFacingError(SHALLOW_HINT);
+  if (await isShallow(cwd)) throw new UserFacingError(SHALLOW_HINT);
   const log = await gitOk(cwd, ['log', '--format=%H', '--', 'packages/*/package.json']);
   for (const commit of (log ?? '').split('\n').filter(Boolean)) {
     const parent = await commitOf(cwd, `${commit}^`);
@@ -46,28 +42,16 @@ export async function lastRelease(cwd) {
 }
 
 /**
- * The commit a spec change is measured from: the given ref; else, on a branch other than main,
- * its merge base with main; else (on main, or with no main) the last release.
- * Returns { ref, commit, why }.
+ * The commit a spec change is measured from (see resolveBase in ../git.mjs): the given ref; the
+ * merge base with main off main; on main, the last release. Returns { ref, commit, why }.
  */
-export async function changeBase(cwd, explicitRef) {
-  if ((await gitOk(cwd, ['rev-parse', '--git-dir'])) === null) throw new UserFacingError(`${cwd} is not a git repository.`);
-  if (explicitRef) {
-    const commit = await commitOf(cwd, explicitRef);
-    if (!commit) throw new UserFacingError(`Unknown git ref '${explicitRef}': no such branch, tag or commit.`);
-    return { ref: explicitRef, commit, why: 'given' };
-  }
-  const head = await commitOf(cwd, 'HEAD');
-  if (!head) throw new UserFacingError('The repository has no commits yet: nothing to compare the spec with.');
-  const branch = await gitOk(cwd, ['rev-parse', '--abbrev-ref', 'HEAD']);
-  const main = (await commitOf(cwd, 'main')) ?? (await commitOf(cwd, 'origin/main'));
-  if (main && branch !== 'main' && main !== head) {
-    const base = await gitOk(cwd, ['merge-base', 'HEAD', main]);
-    if (base) return { ref: base.slice(0, 12), commit: base, why: 'merge base with main' };
-    if ((await gitOk(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true') throw new UserFacingError(SHALLOW_HINT);
-  }
-  const release = await lastRelease(cwd);
-  return { ref: release.commit.slice(0, 12), commit: release.commit, why: release.why };
+export function changeBase(cwd, explicitRef) {
+  return resolveBase(cwd, explicitRef, {
+    onMain: async (dir) => {
+      const release = await lastRelease(dir);
+      return { ref: release.commit.slice(0, 12), commit: release.commit, why: release.why };
+    },
+  });
 }
 
 /** The files under `dirs` at `commit` (repository-relative paths). */

@@ -4,7 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatSummary, nextVersion } from '../spec-diff/spec-diff-report.mjs';
-import { UserFacingError } from '../spec-diff/git-spec.mjs';
+import { UserFacingError } from '../git.mjs';
 import { formatCompat } from './compat.mjs';
 import { changeBase } from './history.mjs';
 import { renderChangeset } from './changesets.mjs';

@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 import { launchChromium } from '@vpsorg/toolchain/chromium';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { installTarball } from '../support/artifacts.js';
+import { installPacked } from '@vpsorg/toolchain/artifacts';
 import { closeAllServers, refusedUrl } from '../support/http-server.js';
 import { startMatrixApi, type MatrixApi } from './api.js';
 
@@ -32,7 +32,7 @@ let pageOrigin: string | undefined;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'vpsorg-client-runtimes-'));
   project = join(work, 'app');
-  await installTarball(artifacts, project);
+  await installPacked(artifacts, project);
   await copyFile(new URL('./program.mjs', import.meta.url), join(project, 'program.mjs'));
   api = await startMatrixApi(() => pageOrigin);
   refused = await refusedUrl();

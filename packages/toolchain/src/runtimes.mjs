@@ -52,6 +52,7 @@ export async function runtimeVersion(name) {
  * Installs a runtime unless a working one is already in the cache; resolves with its binary and
  * version. A half-finished earlier install (no working binary) is removed first.
  */
+/** @param {string} name @param {{ log?: (line: string) => void }} [options] */
 export async function ensureRuntime(name, { log = () => {} } = {}) {
   const bin = runtimeBin(name);
   let version = await runtimeVersion(name);
