@@ -205,9 +205,14 @@ describe.each(ALL.map((l) => [l.code, l]))('the %s page', (code) => {
     await create.getByRole('button', { name: labels.resetBody, exact: true }).click();
   });
 
-  it('shows a 404 with its documented meaning, the error body and the request id', async () => {
+  it('deletes the server (no body back), then shows the 404 for it with its documented meaning, the error body and the request id', async () => {
+    const remove = await openConsole(page, OPERATIONS.deleteServer);
+    await remove.getByTestId('try-it-param-server_id').fill(String(createdId));
+    expect(await send(remove, labels)).toEqual({ status: 204, text: `204 ${meanings.deleteServer['204']}` });
+    expect(await remove.getByTestId('try-it-response').innerText()).toBe(labels.noBody);
+    await remove.getByText(labels.conforms, { exact: true }).waitFor();
     const get = await openConsole(page, OPERATIONS.getServer);
-    await get.getByTestId('try-it-param-server_id').fill('987654');
+    await get.getByTestId('try-it-param-server_id').fill(String(createdId));
     expect(await send(get, labels)).toEqual({ status: 404, text: `404 ${meanings.getServer['404']}` });
     expect(await responseJson(get)).toEqual({ code: 'not_found', message: expect.any(String) });
     await expect.poll(() => get.locator('dd code').innerText()).toMatch(/^req_\w+/);

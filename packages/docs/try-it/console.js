@@ -70,7 +70,7 @@ export function createConsole({ op, root, labels: L, meanings, summary, shared, 
   const copiedBox = h('div', { class: 'vpsorg-try-it__copied', role: 'status' });
   const statusLine = h('p', { class: 'vpsorg-try-it__status', 'data-testid': 'try-it-status' });
   const facts = h('dl', { class: 'vpsorg-try-it__facts' });
-  const responseBody = h('pre', { class: 'vpsorg-try-it__body', 'data-testid': 'try-it-response', tabindex: '0', 'aria-label': L.responseBody });
+  const responseBody = h('div', { 'data-testid': 'try-it-response' });
   const conformanceBox = h('div', { class: 'vpsorg-try-it__conformance' });
   const responseSection = h(
     'section',
@@ -232,7 +232,12 @@ export function createConsole({ op, root, labels: L, meanings, summary, shared, 
     fact(L.time, fill(L.ms, Math.round(answer.ms)));
     if (answer.requestId) fact(L.requestId, h('code', {}, answer.requestId));
     if (answer.retryAfter) fact(L.retryAfter, /^\d+$/.test(answer.retryAfter) ? fill(L.seconds, answer.retryAfter) : answer.retryAfter);
-    replace(responseBody, answer.text === '' ? L.noBody : answer.isJson ? JSON.stringify(answer.json, null, 2) : answer.text);
+    replace(
+      responseBody,
+      answer.text === ''
+        ? h('p', { class: 'vpsorg-try-it__hint' }, L.noBody)
+        : h('pre', { class: 'vpsorg-try-it__body', tabindex: '0', 'aria-label': L.responseBody }, answer.isJson ? JSON.stringify(answer.json, null, 2) : answer.text),
+    );
     const mismatches = conformance(op, root, answer);
     if (!mismatches.length) {
       replace(conformanceBox, h('p', { class: 'vpsorg-try-it__ok' }, L.conforms));
