@@ -8,6 +8,7 @@ import { repoRoot } from './lib/paths.mjs';
 const benches = [
   ['client: SDK overhead per request', 'packages/client/bench/run.mjs'],
   ['client: size in a browser bundle', 'packages/client/bench/size.mjs'],
+  ['Python SDK: servers.get() vs raw httpx, import vpsorg vs httpx + pydantic', 'packages/client-python/bench/run.mjs'],
   ['pipeline: builds and the spec-change loop', 'scripts/bench-pipeline.mjs'],
   ['mock: static mock, stateful sandbox through Prism, engine alone', 'packages/mock/bench/run.mjs'],
   ['docs: the first page, a second locale, and what the Try it console adds', 'packages/docs/bench/size.mjs'],

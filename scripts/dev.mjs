@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { cliGeneratedDir, clientGeneratedDir, repoRoot, specPath as defaultSpec } from './lib/paths.mjs';
+import { cliGeneratedDir, clientGeneratedDir, pythonGeneratedDir, repoRoot, specPath as defaultSpec } from './lib/paths.mjs';
 import { createSpecLinter } from './lib/dev/spec-lint.mjs';
 import { createWarmScript } from './lib/dev/warm-script.mjs';
 import { createDevMockService, loadDocsService } from './lib/dev/dev-services.mjs';
@@ -16,10 +16,12 @@ import { startDevLoop } from './lib/dev/dev-loop.mjs';
 process.env.REDOCLY_TELEMETRY = 'off';
 process.env.TURBO_TELEMETRY_DISABLED = '1';
 
-const USAGE = `Usage: pnpm start [--spec FILE] [--out DIR] [--docs-port N] [--mock-port N] [--stateful [--state-file FILE]] [--locales en,fr,...] [--once]
+const USAGE = `Usage: pnpm start [--spec FILE] [--out DIR] [--python-out DIR] [--docs-port N] [--mock-port N] [--stateful [--state-file FILE]] [--locales en,fr,...] [--once]
   --spec FILE       the spec to watch (default spec/servers.yaml)
   --out DIR         where the client code is generated (default packages/client/src/generated, and then
                     the CLI's commands are regenerated too, into packages/cli/src/generated)
+  --python-out DIR  where the Python SDK's code is generated (default, without --out:
+                    packages/client-python/src/vpsorg/_generated)
   --docs-port N     docs server port (default $DOCS_PORT or 8080; 0 = any free port)
   --mock-port N     mock server port (default $MOCK_PORT or 4010; 0 = any free port)
   --stateful        serve the stateful sandbox instead of the spec's examples (see packages/mock);
@@ -43,6 +45,7 @@ function parseOptions() {
     options: {
       spec: { type: 'string', default: defaultSpec },
       out: { type: 'string' },
+      'python-out': { type: 'string' },
       'docs-port': { type: 'string', default: process.env.DOCS_PORT ?? '8080' },
       'mock-port': { type: 'string', default: process.env.MOCK_PORT ?? '4010' },
       locales: { type: 'string' },
@@ -60,6 +63,8 @@ function parseOptions() {
     outDir: resolve(values.out ?? clientGeneratedDir),
     // The CLI's commands follow the spec too, unless --out sends the client's code elsewhere.
     cliOutDir: values.out === undefined ? cliGeneratedDir : undefined,
+    // So does the Python SDK's code (vps-codegen python: no Python needed), or wherever --python-out says.
+    pythonOutDir: values['python-out'] !== undefined ? resolve(values['python-out']) : values.out === undefined ? pythonGeneratedDir : undefined,
     docsPort: parsePort(values['docs-port'], '--docs-port'),
     mockPort: parsePort(values['mock-port'], '--mock-port'),
     locales: values.locales?.split(',').map((l) => l.trim()).filter(Boolean),

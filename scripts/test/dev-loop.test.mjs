@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupAlive } from '@vpsorg/mock';
@@ -54,6 +54,7 @@ describe('pnpm start (scripts/dev.mjs)', () => {
   let tmp;
   let spec;
   let out;
+  let pythonOut;
   let dev;
   let docsUrl;
   let mockUrl;
@@ -63,7 +64,11 @@ describe('pnpm start (scripts/dev.mjs)', () => {
     tmp = await makeTempDir('dev-loop-test-');
     spec = await writeEditedSpec(join(tmp.dir, 'servers.yaml'));
     out = join(tmp.dir, 'generated');
-    dev = startDev(['--spec', spec, '--out', out, '--docs-port', '0', '--mock-port', '0', '--locales', 'fr']);
+    // The Python SDK's code too, into a scratch package (the target takes its version from there).
+    await mkdir(join(tmp.dir, 'python'), { recursive: true });
+    await copyFile(join(repoRoot, 'packages/client-python/package.json'), join(tmp.dir, 'python/package.json'));
+    pythonOut = join(tmp.dir, 'python/src/vpsorg/_generated');
+    dev = startDev(['--spec', spec, '--out', out, '--python-out', pythonOut, '--docs-port', '0', '--mock-port', '0', '--locales', 'fr']);
     [, docsUrl] = await dev.waitFor(/docs {2}(http:\/\/127\.0\.0\.1:\d+)/);
     [, mockUrl] = await dev.waitFor(/mock {2}(http:\/\/127\.0\.0\.1:\d+)/);
     await dev.waitFor(/^ready in /m, { timeoutMs: 90_000 });
@@ -83,6 +88,9 @@ describe('pnpm start (scripts/dev.mjs)', () => {
     const schema = await readFile(join(out, 'schema.ts'), 'utf8');
     expect(schema).toMatch(/^\/\/ This file is generated/);
     expect(schema).toContain('listServers');
+    const python = await readFile(join(pythonOut, 'resources.py'), 'utf8');
+    expect(python).toMatch(/^# This file is generated/);
+    expect(python).toContain('    def list(');
     const page = await fetch(`${docsUrl}/`);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -127,6 +135,8 @@ describe('pnpm start (scripts/dev.mjs)', () => {
     for (const stepLine of [/^✔ lint \d/m, /^✔ types \d/m, /^✔ docs \d/m, /^✔ mock restarted \d/m]) expect(lines).toMatch(stepLine);
 
     expect(await readFile(join(out, 'schema.ts'), 'utf8')).toMatch(/nickname\?: string/);
+    // The Python SDK follows the same save: the new property is a field of its model.
+    expect(await readFile(join(pythonOut, 'types.py'), 'utf8')).toContain('    nickname: str | None = None\n    """A short name for the server (web-server-renamed)."""');
     expect(await (await fetch(`${docsUrl}/`)).text()).toContain('web-server-renamed');
     expect(await listedNames(mockUrl)).toEqual(['web-server-renamed', 'db-server-01']);
     await expect.poll(() => reloads.events.filter((e) => e === 'reload').length).toBeGreaterThan(reloadsBefore);

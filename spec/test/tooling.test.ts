@@ -41,7 +41,9 @@ function editedSpec(name: string, edit: (text: string) => string): string {
   return file;
 }
 
-describe('redocly lint', () => {
+// Each case runs a whole Redocly CLI process (~1.5 s idle, 5 s and more on a loaded 2-core machine
+// running other suites): vitest's 5 s default is no budget for that.
+describe('redocly lint', { timeout: 60_000 }, () => {
   it('reports no problem at all on the spec', async () => {
     const { code, output } = await lint(specPath);
     expect(code).toBe(0);

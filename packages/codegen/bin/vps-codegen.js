@@ -4,8 +4,9 @@
 //   TARGET   which generator (see src/targets/): client, ...
 //   --check  write nothing; exit 1 listing the files that are stale (the drift check)
 //   --spec   the spec (default: @vpsorg/spec's servers.yaml)
-//   --out    the folder to write (default: src/generated under the current directory, which is
-//            the package's own folder when run as its `generate` script)
+//   --out    the folder to write (default: the target's folder under the current directory,
+//            src/generated (python: src/vpsorg/_generated), which is the package's own folder when
+//            run as its `generate` script)
 // Exit codes: 0 done / up to date, 1 stale, 2 bad usage or a spec the generator cannot read.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -41,13 +42,13 @@ const target = TARGETS[positionals[0] ?? ""] ?? usage(`unknown target "${positio
 /** Every generated file of the target, computed in memory. */
 async function renderFiles(specPath, outDir) {
   const model = await loadApiModel(specPath);
-  const files = await target.render({ specPath, model });
-  return files.map(({ name, contents }) => ({ path: resolve(outDir, name), contents: withHeader(contents) }));
+  const files = await target.render({ specPath, model, outDir });
+  return files.map(({ name, contents }) => ({ path: resolve(outDir, name), contents: withHeader(contents, target.header) }));
 }
 
 const label = `Generated ${target.name} code`;
 try {
-  const files = await renderFiles(resolve(values.spec), resolve(values.out ?? 'src/generated'));
+  const files = await renderFiles(resolve(values.spec), resolve(values.out ?? target.defaultOut ?? 'src/generated'));
   if (values.check) {
     const stale = await staleFiles(files);
     if (stale.length > 0) {

@@ -6,9 +6,9 @@ import { dirname, relative } from 'node:path';
 export const GENERATED_HEADER =
   '// This file is generated from spec/servers.yaml by `pnpm generate`. Do not edit it by hand.\n';
 
-/** Prefix the generated-file header (idempotent). */
-export function withHeader(contents) {
-  return contents.startsWith(GENERATED_HEADER) ? contents : GENERATED_HEADER + contents;
+/** Prefix the generated-file header (idempotent); a target in another language passes its own. */
+export function withHeader(contents, header = GENERATED_HEADER) {
+  return contents.startsWith(header) ? contents : header + contents;
 }
 
 /**

@@ -152,7 +152,11 @@ export interface GeneratedFile {
 export interface Target {
   name: string;
   package: string;
-  render(input: { specPath: string; model: ApiModel }): Promise<{ name: string; contents: string }[]>;
+  /** The generated-file header, when not the `//` one (the python target's is a `#` comment). */
+  header?: string;
+  /** Where `vps-codegen TARGET` writes without --out, from the package's folder (default src/generated). */
+  defaultOut?: string;
+  render(input: { specPath: string; model: ApiModel; outDir: string }): Promise<{ name: string; contents: string }[]>;
 }
 
 export const HTTP_METHODS: readonly string[];
@@ -181,7 +185,7 @@ export function lowerFirst(s: string): string;
 export function upperFirst(s: string): string;
 export function groupName(path: string, operation?: Record<string, unknown>): string;
 export function methodName(operationId: string, group: string, operation?: Record<string, unknown>): string;
-export function withHeader(contents: string): string;
+export function withHeader(contents: string, header?: string): string;
 export function writeFilesAtomically(files: GeneratedFile[]): Promise<string[]>;
 export function staleFiles(files: GeneratedFile[]): Promise<string[]>;
 export function describePaths(paths: string[], root?: string): string;

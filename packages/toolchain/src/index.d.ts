@@ -41,6 +41,8 @@ export declare const MIN_PYTHON: [number, number];
 export declare const manifestPath: string;
 export declare const repoRoot: string;
 export declare const defaultVenv: string;
+/** The pinned uv the set-up installed (.venvs/uv/bin/uv): e.g. `uv pip install --offline` into a scratch venv. */
+export declare const uvBinary: string;
 
 /** The program `name` as the set-up recorded it, noted as used by `family`. Throws MissingToolError. */
 export declare function tool(family: string, name: 'curl' | 'php' | 'chromium' | 'ja-font'): string;

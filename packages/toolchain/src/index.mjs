@@ -7,7 +7,7 @@ import { recordUse } from './usage.mjs';
 
 export { TOOLS, findAll, debianPackagesFor } from './tools.mjs';
 export { findPythons, MIN_PYTHON } from './python.mjs';
-export { ensureEnvs, isCurrent } from './python-env.mjs';
+export { ensureEnvs, isCurrent, uvBinary } from './python-env.mjs';
 export { searchPath, whichAll } from './search-path.mjs';
 export { setup } from './setup.mjs';
 export { readUses, recordUse } from './usage.mjs';

@@ -24,7 +24,8 @@ const FAIL = '✖';
 const localeBuilder = fileURLToPath(new URL('./locale-docs-build.mjs', import.meta.url));
 
 /**
- * options: { specPath, outDir, cliOutDir (optional: also regenerate the CLI's commands there), workDir, host, docsPort, mockPort, watch, root, print }
+ * options: { specPath, outDir, cliOutDir (optional: also regenerate the CLI's commands there),
+ *            pythonOutDir (optional: also regenerate the Python SDK's code there), workDir, host, docsPort, mockPort, watch, root, print }
  * services: { lintSpec(source, file), generator: { run(argv), warmUp(), close() },
  *             docs: { build({ specPath, outDir, locales }), serve({ port, root }), english, otherLocales },
  *             startMock({ spec }) → { url, stop(), model?, onActive()? }, closeMock()?,
@@ -32,7 +33,7 @@ const localeBuilder = fileURLToPath(new URL('./locale-docs-build.mjs', import.me
  * Resolves once the servers listen: { docsUrl, mockUrl, firstCycle (a promise: did it get ready?), stop() }.
  */
 export async function startDevLoop(options, services) {
-  const { specPath, outDir, cliOutDir, workDir, host = '127.0.0.1', root = process.cwd(), print = console.log } = options;
+  const { specPath, outDir, cliOutDir, pythonOutDir, workDir, host = '127.0.0.1', root = process.cwd(), print = console.log } = options;
   const { docs } = services;
   const specLabel = relative(root, specPath) || specPath;
   const liveDocsDir = join(workDir, 'docs');
@@ -62,7 +63,7 @@ export async function startDevLoop(options, services) {
     if (services.closeMock) cleanups.push(() => services.closeMock());
     cleanups.push(() => supervisor.stop());
     cleanups.push(async () => {
-      if (await services.generator.close()) for (const dir of [outDir, cliOutDir]) if (dir) await removeGeneratorTempFiles(dir);
+      if (await services.generator.close()) for (const dir of [outDir, cliOutDir, pythonOutDir]) if (dir) await removeGeneratorTempFiles(dir);
     });
     services.generator.warmUp();
   } catch (error) {
@@ -231,7 +232,7 @@ export async function startDevLoop(options, services) {
 
       const [types, english, mock] = await Promise.all([
         step('types', async () => {
-          for (const [target, dir] of [['client', outDir], ['cli', cliOutDir]]) {
+          for (const [target, dir] of [['client', outDir], ['cli', cliOutDir], ['python', pythonOutDir]]) {
             if (!dir) continue;
             const result = await services.generator.run([target, '--spec', snapshot, '--out', dir]);
             if (!result.ok) throw new Error(result.output.trim() || `the ${target} generator exited with ${result.exitCode}`);

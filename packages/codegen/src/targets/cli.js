@@ -5,7 +5,7 @@ import { renderCliCommands } from './cli-commands.js';
 export const cliTarget = {
   name: 'cli',
   package: '@vpsorg/cli',
-  /** @param {{ specPath: string, model: import('../index.js').ApiModel }} input */
+  /** @param {{ specPath: string, model: import('../index.js').ApiModel, outDir: string }} input */
   async render({ model }) {
     return [{ name: 'commands.js', contents: renderCliCommands(model) }];
   },

@@ -7,7 +7,7 @@ import { renderClientOperations } from './client-operations.js';
 export const clientTarget = {
   name: 'client',
   package: '@vpsorg/client',
-  /** @param {{ specPath: string, model: import('../index.js').ApiModel }} input */
+  /** @param {{ specPath: string, model: import('../index.js').ApiModel, outDir: string }} input */
   async render({ specPath, model }) {
     // defaultNonNullable off: a request field with a default (backups_enabled) stays optional to send.
     // Loaded when the target renders: importing the model (the mock, the docs) stays light.

@@ -1,0 +1,3 @@
+"""The resource classes: ``from vpsorg.resources import ServersResource``."""
+
+from ._generated.resources import *  # noqa: F403
