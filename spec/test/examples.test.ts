@@ -4,6 +4,7 @@ import { createValidator, undeclaredProperties } from './schema-validator.js';
 
 const doc = loadSpec();
 const validate = createValidator(doc);
+const validateClosed = createValidator(doc, { closed: true });
 
 interface ExampleCase {
   where: string;
@@ -82,6 +83,15 @@ describe('examples (checked by ajv, JSON Schema 2020-12, independent of Redocly)
   it.each(cases.map((c) => [c.where, c] as const))('%s validates against its schema', (_where, c) => {
     expect(validate(c.schema, c.value)).toEqual([]);
   });
+
+  // Found running the workflows: Redocly Respect reads every object schema as closed, and a
+  // server's `plan` (PlanDetail, with `bandwidth`) failed against ServerSummary's Plan.
+  it.each(cases.filter((c) => / \d{3} application\/json/.test(c.where)).map((c) => [c.where, c] as const))(
+    '%s validates with every object schema closed, as Redocly Respect reads them',
+    (_where, c) => {
+      expect(validateClosed(c.schema, c.value)).toEqual([]);
+    },
+  );
 
   it.each(cases.map((c) => [c.where, c] as const))('%s declares no unknown property', (_where, c) => {
     expect(undeclaredProperties(doc, c.schema, c.value)).toEqual([]);

@@ -1,6 +1,7 @@
 // An independent JSON Schema 2020-12 validator (ajv) over the spec's component schemas,
 // plus a strict check that examples carry no property the schema does not declare.
 import Ajv2020 from 'ajv/dist/2020.js';
+import RedoclyAjv2020 from '@redocly/ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import { deref, type Json, type JsonObject } from './spec-document.js';
@@ -21,8 +22,14 @@ function rewriteRefs(node: Json): Json {
   );
 }
 
-export function createValidator(doc: JsonObject) {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
+/**
+ * A validator of values against the spec's schemas. `closed`: every object schema read as closed,
+ * as Redocly Respect checks responses (Redocly's ajv with defaultUnevaluatedProperties: false).
+ */
+export function createValidator(doc: JsonObject, { closed = false } = {}) {
+  const ajv = closed
+    ? (new RedoclyAjv2020({ strict: true, allErrors: true, defaultUnevaluatedProperties: false }) as unknown as Ajv2020)
+    : new Ajv2020({ strict: true, allErrors: true });
   addFormats(ajv);
   // Vendor extensions that annotate schemas (x-lifecycle: the status schema's lifecycle) validate nothing.
   ajv.addVocabulary(['x-lifecycle']);

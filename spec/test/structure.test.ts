@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectRefs, deref, loadSpec, operations, resolvePointer, type JsonObject } from './spec-document.js';
+import { collectRefs, deref, loadSpec, operations, resolvePointer, type Json, type JsonObject } from './spec-document.js';
 
 const doc = loadSpec();
 const ops = operations(doc);
@@ -93,6 +93,60 @@ describe('spec/servers.yaml structure', () => {
     for (const value of ['provisioning', 'active', 'starting', 'stopping', 'stopped', 'rebooting', 'suspended']) {
       expect(status.enum).toContain(value);
       expect(status.description).toContain(`\`${value}\``);
+    }
+  });
+
+  it('bounds every int64 by 2^53 - 1, the largest integer every JSON reader reads exactly (I-JSON, RFC 7493)', () => {
+    // Found by Schemathesis: an int64 server_id above it was valid by the spec, refused by Prism,
+    // and read wrongly by every JavaScript client (the TypeScript SDK's ids are numbers).
+    const int64: string[] = [];
+    const visit = (node: unknown, at: string): void => {
+      if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${at}/${i}`));
+      else if (node && typeof node === 'object') {
+        const schema = node as JsonObject;
+        if (schema.format === 'int64') {
+          int64.push(at);
+          expect(schema.maximum, at).toBeLessThanOrEqual(Number.MAX_SAFE_INTEGER);
+        }
+        for (const [key, value] of Object.entries(schema)) visit(value, `${at}/${key}`);
+      }
+    };
+    visit(doc, '#');
+    expect(int64).toContain('#/components/schemas/ServerIdValue');
+  });
+
+  it('links the create response and the list to the operations on a server, each by the id the response gives', () => {
+    const links = (resolvePointer(doc, '#/components') as JsonObject).links as JsonObject;
+    const responseOf = (operationId: string, code: string) =>
+      deref(doc, (byId.get(operationId)!.operation.responses as JsonObject)[code] as JsonObject) as JsonObject;
+    const responseLinks = (operationId: string, code: string) =>
+      Object.values((responseOf(operationId, code).links ?? {}) as JsonObject).map((l) => deref(doc, l as JsonObject) as JsonObject);
+    const onServer = ops.filter((o) => o.path.includes('{server_id}')).map((o) => o.operation.operationId);
+    expect(responseLinks('createServer', '201').map((l) => l.operationId).sort()).toEqual([...onServer].sort());
+    for (const link of responseLinks('createServer', '201')) expect(link.parameters).toEqual({ server_id: '$response.body#/id' });
+    expect(responseLinks('listServers', '200')).toEqual([expect.objectContaining({ operationId: 'getServer', parameters: { server_id: '$response.body#/results/0/id' } })]);
+    for (const action of ['startServer', 'stopServer', 'rebootServer']) {
+      expect(responseLinks(action, '200')).toEqual([expect.objectContaining({ operationId: 'getServer', parameters: { server_id: '$response.body#/server/id' } })]);
+    }
+    for (const link of Object.values(links) as JsonObject[]) {
+      expect(byId.has(link.operationId as string), String(link.operationId)).toBe(true);
+      expect(link.description).toBeTruthy();
+    }
+    // Each pointer reads an id from the response's own example: the chain works on what the docs show.
+    for (const { operation } of ops) {
+      for (const [code, raw] of Object.entries(operation.responses as JsonObject)) {
+        const response = deref(doc, raw as JsonObject) as JsonObject;
+        const examples = Object.values((((response.content as JsonObject)?.['application/json'] as JsonObject)?.examples ?? {}) as JsonObject);
+        for (const link of Object.values((response.links ?? {}) as JsonObject).map((l) => deref(doc, l as JsonObject) as JsonObject)) {
+          for (const expression of Object.values(link.parameters as JsonObject) as string[]) {
+            const pointer = expression.replace(/^\$response\.body#/, '');
+            for (const example of examples) {
+              const value = pointer.split('/').slice(1).reduce<Json>((node, key) => (node as JsonObject)?.[key], (deref(doc, example as JsonObject) as JsonObject).value);
+              expect(Number.isInteger(value), `${operation.operationId} ${code}: ${expression}`).toBe(true);
+            }
+          }
+        }
+      }
     }
   });
 

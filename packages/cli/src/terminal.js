@@ -44,8 +44,9 @@ export async function confirm(io, question) {
 /** Read a secret from the terminal without echoing it. @param {Io} io @param {string} prompt */
 export async function askSecret(io, prompt) {
   const { stdin, stderr } = io;
-  stderr.write(prompt);
+  // Raw mode (no echo) before the prompt shows: an answer typed the moment it appears is never echoed.
   stdin.setRawMode?.(true);
+  stderr.write(prompt);
   stdin.resume();
   stdin.setEncoding('utf8');
   return new Promise((resolve, reject) => {

@@ -38,7 +38,7 @@ describe('vps configure', () => {
 
   it('on a terminal, asks for the token without echoing it', async () => {
     const file = join(dir, 'tty.json');
-    const result = await vpsOnTerminal(['configure', '--base-url', api.url], { env: { VPS_CONFIG_FILE: file }, answer: 'tok_typed_secret_9\r' });
+    const result = await vpsOnTerminal(['configure', '--base-url', api.url], { env: { VPS_CONFIG_FILE: file }, answer: 'tok_typed_secret_9\r', prompt: '(input hidden):' });
     expect(result.code).toBe(0);
     expect(result.output).toContain('API token for profile "default" (input hidden):');
     expect(result.output).not.toContain('tok_typed_secret_9');

@@ -67,11 +67,11 @@ describe('on a terminal', () => {
   });
 
   it('delete asks first, and a "no" sends nothing and exits 2', async () => {
-    const declined = await vpsOnTerminal(['servers', 'delete', '12345'], { env: env(), answer: 'n\r' });
+    const declined = await vpsOnTerminal(['servers', 'delete', '12345'], { env: env(), answer: 'n\r', prompt: '[y/N] ' });
     expect(declined.output).toContain('Delete server 12345? This cannot be undone. [y/N]');
     expect(declined.output).toContain('not confirmed; nothing was sent');
     expect(declined.code).toBe(2);
-    const accepted = await vpsOnTerminal(['servers', 'delete', '12345'], { env: env(), answer: 'y\r' });
+    const accepted = await vpsOnTerminal(['servers', 'delete', '12345'], { env: env(), answer: 'y\r', prompt: '[y/N] ' });
     expect(accepted.output).toContain('Delete server 12345: done.');
     expect(accepted.code).toBe(0);
   });

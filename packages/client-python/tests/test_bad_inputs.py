@@ -59,6 +59,18 @@ CASES: list[tuple[str, Call, str]] = [
             ("leading zero", "01"),
         ]
     ],
+    (
+        "server_id with a control character and characters beyond Latin-1",
+        lambda c: c.servers.start("\u0091\u00d9\nl\U00012498"),  # type: ignore[arg-type]
+        "sdk",
+    ),
+    ("server_id beyond 2^53 - 1", lambda c: c.servers.get(9007199254740992), "server_id"),
+    ("empty location filter", lambda c: c.servers.list(location=""), "location"),
+    (
+        "empty status filter",
+        lambda c: c.servers.list(status="", location="us-west"),  # type: ignore[arg-type]
+        "status",
+    ),
     ("non-integer server_id on an action", lambda c: c.servers.start("web-01"), "sdk"),  # type: ignore[arg-type]
     (
         "create without the required name",
@@ -106,6 +118,11 @@ CASES: list[tuple[str, Call, str]] = [
     (
         "unknown (misspelt) property",
         lambda c: c.servers.create(**CREATE, backup_enabled=True),
+        "sdk",
+    ),
+    (
+        "unknown property whose name has characters beyond Latin-1",
+        lambda c: c.servers.patch(12345, **{"nom\U0001f600": [[True, "\u0087x"]]}),  # type: ignore[arg-type]
         "sdk",
     ),
     ("body that is an array", lambda c: c.servers.create(*[CREATE]), "sdk"),  # type: ignore[misc]

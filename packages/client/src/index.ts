@@ -1,4 +1,4 @@
-export { createVpsClient, type RawClient, type VpsClient } from './client.js';
+export { createVpsClient, type CustomRequestOptions, type RawClient, type VpsClient } from './client.js';
 export {
   AuthenticationError,
   BadRequestError,
@@ -18,7 +18,8 @@ export {
 } from './errors.js';
 export { operationIndex, type Operations } from './generated/operations.js';
 export type { components, operations, paths } from './generated/schema.js';
-export type { RequestOptions } from './operation-call.js';
+export type { Logger, LogLevel } from './logging.js';
+export type { RequestOptions, VpsPromise, WithResponse } from './operation-call.js';
 export { DEFAULT_BASE_URL, VpsConfigError, type VpsClientOptions } from './options.js';
 export type { RetryEvent, RetryOptions } from './retry.js';
 export type {

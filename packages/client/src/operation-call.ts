@@ -27,6 +27,31 @@ export interface OperationParams {
   query?: Record<string, unknown> | undefined;
 }
 
+/** What `.withResponse()` resolves with: the result, and the response it came from. */
+export interface WithResponse<T> {
+  /** What the call itself resolves with. */
+  data: T;
+  /** The final response (after redirects). Its body is already read: it is `data`. */
+  response: Response;
+  /** The `X-Request-Id` response header: quote it when contacting support. */
+  requestId: string | undefined;
+}
+
+/**
+ * The promise every operation (and `client.request`) returns: it resolves with the result, and
+ * `.withResponse()` gives the response's status, headers and request id too, from the same single
+ * request.
+ */
+export interface VpsPromise<T> extends Promise<T> {
+  withResponse(): Promise<WithResponse<T>>;
+}
+
+/**
+ * How a success body is read: `true` JSON (required), `false` none (resolves undefined), `'auto'`
+ * (client.request: JSON when the response says so, else the text; an empty body is undefined).
+ */
+export type ParseAs = boolean | 'auto';
+
 /** Runs one operation and resolves with its parsed success body, or throws a typed error. */
 export type CallOperation = <T>(
   method: HttpMethod,
@@ -34,5 +59,5 @@ export type CallOperation = <T>(
   params: OperationParams | undefined,
   body: unknown,
   options: RequestOptions | undefined,
-  returnsJson: boolean,
-) => Promise<T>;
+  parse: ParseAs,
+) => VpsPromise<T>;

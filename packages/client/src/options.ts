@@ -1,5 +1,6 @@
 // The client's options, checked once at construction so mistakes surface there with a clear
 // message, not as a confusing failure on the first request.
+import { LOG_LEVELS, type Logger, type LogLevel } from './logging.js';
 import type { RetryOptions, RetryPolicy } from './retry.js';
 import type { FetchFunction } from './transport.js';
 
@@ -10,7 +11,7 @@ export const DEFAULT_MAX_RETRIES = 2;
 export interface VpsClientOptions {
   /** The API token. Defaults to the VPS_API_TOKEN environment variable where there is one. */
   token?: string;
-  /** Default `https://admin.vps.org/api/v1`. */
+  /** Default: VPS_BASE_URL from the environment where there is one, else `https://admin.vps.org/api/v1`. */
   baseUrl?: string;
   /** A fetch implementation. Default: the global fetch. */
   fetch?: FetchFunction;
@@ -24,6 +25,10 @@ export interface VpsClientOptions {
   userAgent?: string;
   /** Advanced: retry delay tuning. */
   retry?: RetryOptions;
+  /** Where log lines go: anything with console's methods (console, pino, winston). Default: console. */
+  logger?: Logger;
+  /** `off` (default), `error`, `warn`, `info` or `debug` (bodies too). Default: VPS_LOG from the environment, else off. */
+  logLevel?: LogLevel;
 }
 
 export interface ResolvedOptions {
@@ -35,6 +40,8 @@ export interface ResolvedOptions {
   headers: Record<string, string>;
   userAgent: string | undefined;
   retry: RetryPolicy;
+  logger: Logger;
+  logLevel: LogLevel;
 }
 
 /** A bad argument to the SDK (an option, a per-call option, a waitFor argument), thrown before anything is sent. */
@@ -47,10 +54,10 @@ export function fail(message: string, where = 'createVpsClient'): never {
   throw new VpsConfigError(`${where}: ${message}`);
 }
 
-const CLIENT_OPTIONS = ['token', 'baseUrl', 'fetch', 'timeoutMs', 'maxRetries', 'headers', 'userAgent', 'retry'];
+const CLIENT_OPTIONS = ['token', 'baseUrl', 'fetch', 'timeoutMs', 'maxRetries', 'headers', 'userAgent', 'retry', 'logger', 'logLevel'];
 const RETRY_OPTIONS = ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs', 'onRetry'];
 // Names other SDKs use for the same thing: a user coming from them gets pointed at ours.
-const ALIASES: Record<string, string> = { baseURL: 'baseUrl', apiKey: 'token', timeout: 'timeoutMs', retries: 'maxRetries', defaultHeaders: 'headers' };
+const ALIASES: Record<string, string> = { baseURL: 'baseUrl', apiKey: 'token', timeout: 'timeoutMs', retries: 'maxRetries', defaultHeaders: 'headers', log: 'logLevel', level: 'logLevel' };
 
 /** Unknown keys are mistakes (a misspelt `baseURL` would silently talk to production): refuse them. */
 export function checkKnownKeys(value: object, known: readonly string[], what: string, where?: string): void {
@@ -63,7 +70,7 @@ export function checkKnownKeys(value: object, known: readonly string[], what: st
 
 // RFC 9110 field names are tokens; values may not hold line breaks or NUL (fetch would refuse
 // them at the first request, as a confusing network error).
-const HEADER_NAME = /^[!#$%&'*+.^`|~\w-]+$/;
+export const HTTP_TOKEN = /^[!#$%&'*+.^`|~\w-]+$/;
 const BAD_HEADER_VALUE = /[\r\n\0]/;
 
 /** Checks a headers object; never echoes a value, which may be a secret. */
@@ -72,18 +79,19 @@ export function checkHeaders(headers: unknown, what: string, where?: string): Re
     fail(`${what} must be an object of header names to strings`, where);
   }
   for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name)) fail(`${JSON.stringify(name)} in ${what} is not a valid header name`, where);
+    if (!HTTP_TOKEN.test(name)) fail(`${JSON.stringify(name)} in ${what} is not a valid header name`, where);
     if (typeof value !== 'string') fail(`header ${JSON.stringify(name)} must be a string, got ${typeof value}`, where);
     if (BAD_HEADER_VALUE.test(value)) fail(`header ${JSON.stringify(name)} contains a line break or NUL`, where);
   }
   return headers as Record<string, string>;
 }
 
-function environmentToken(): string | undefined {
+/** An environment variable (VPS_API_TOKEN, VPS_LOG) where there is an environment. */
+function environment(name: string): string | undefined {
   try {
     // Guarded: browsers have no `process`; Deno may deny environment access.
     const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-    return env?.VPS_API_TOKEN;
+    return env?.[name];
   } catch {
     return undefined;
   }
@@ -115,7 +123,7 @@ export function checkDelay(value: unknown, what: string, fallback: number, where
 export function resolveOptions(options: VpsClientOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) fail('options must be an object');
   checkKnownKeys(options, CLIENT_OPTIONS, 'option');
-  const token = options.token ?? environmentToken();
+  const token = options.token ?? environment('VPS_API_TOKEN');
   if (token === undefined || token === null) {
     fail('no API token. Pass { token } or set the VPS_API_TOKEN environment variable.');
   }
@@ -126,7 +134,7 @@ export function resolveOptions(options: VpsClientOptions = {}): ResolvedOptions 
     fail('the API token contains whitespace or a line break at its ends or inside; check how it was read');
   }
 
-  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  const baseUrl = options.baseUrl ?? (environment('VPS_BASE_URL') || DEFAULT_BASE_URL);
   let parsed: URL | undefined;
   try {
     parsed = new URL(baseUrl);
@@ -160,8 +168,20 @@ export function resolveOptions(options: VpsClientOptions = {}): ResolvedOptions 
   checkKnownKeys(retry, RETRY_OPTIONS, 'retry option');
   if (retry.onRetry !== undefined && typeof retry.onRetry !== 'function') fail('retry.onRetry must be a function');
 
+  const logger = options.logger ?? globalThis.console;
+  if (typeof logger !== 'object' || logger === null || !['error', 'warn', 'info', 'debug'].every((level) => typeof (logger as unknown as Record<string, unknown>)[level] === 'function')) {
+    fail('logger must have error, warn, info and debug methods, as console, pino and winston do');
+  }
+  const fromEnvironment = options.logLevel === undefined ? environment('VPS_LOG') : undefined;
+  const logLevel = (options.logLevel ?? (fromEnvironment?.trim().toLowerCase() || 'off')) as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    fail(`${fromEnvironment === undefined ? 'logLevel' : 'VPS_LOG'} must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(fromEnvironment ?? options.logLevel)}`);
+  }
+
   return {
     token,
+    logger,
+    logLevel,
     baseUrl: baseUrl.replace(/\/+$/, ''),
     fetch: fetchImpl as FetchFunction,
     timeoutMs: options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs'),
@@ -177,18 +197,26 @@ export function resolveOptions(options: VpsClientOptions = {}): ResolvedOptions 
   };
 }
 
-const CALL_OPTIONS = ['signal', 'timeoutMs', 'maxRetries', 'headers', 'idempotencyKey'];
+export const CALL_OPTIONS = ['signal', 'timeoutMs', 'maxRetries', 'headers', 'idempotencyKey'];
 
-/** Per-call options, checked only when a call has some (the common call has none: nothing to pay). */
-export function checkCallOptions(options: unknown, where: string): void {
+/**
+ * Per-call options, checked only when a call has some (the common call has none: nothing to pay).
+ * Returns the transport's overrides (timeoutMs, maxRetries), when the call has any.
+ */
+export function checkCallOptions(options: unknown, where: string): { timeoutMs?: number; maxRetries?: number } | undefined {
   if (typeof options !== 'object' || options === null) fail('options must be an object', where);
   checkKnownKeys(options, CALL_OPTIONS, 'option', where);
-  const { signal, headers, idempotencyKey } = options as Record<string, unknown>;
+  const { signal, headers, idempotencyKey, timeoutMs, maxRetries } = options as Record<string, unknown>;
   if (signal !== undefined && !isAbortSignal(signal)) fail('signal must be an AbortSignal', where);
   if (headers !== undefined) checkHeaders(headers, 'headers', where);
   if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || idempotencyKey.trim() === '' || BAD_HEADER_VALUE.test(idempotencyKey))) {
     fail('idempotencyKey must be a non-empty string without line breaks', where);
   }
+  if (timeoutMs === undefined && maxRetries === undefined) return undefined;
+  return {
+    timeoutMs: timeoutMs === undefined ? undefined : checkTimeout(timeoutMs, 'timeoutMs', where),
+    maxRetries: maxRetries === undefined ? undefined : checkMaxRetries(maxRetries, 'maxRetries', where),
+  } as { timeoutMs?: number; maxRetries?: number };
 }
 
 /** An AbortSignal, from this realm or another (a test runner's, a polyfill's). */

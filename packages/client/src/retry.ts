@@ -35,7 +35,9 @@ export interface RetryPolicy {
 }
 
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
+  // 409: a conflict with a concurrent change may clear on a second try (as openai-node and the
+  // Python SDK retry it); it is retried only for calls that may be retried at all.
+  return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
 /** The server's own verdict, from `x-should-retry: true|false`, if it gave one. */

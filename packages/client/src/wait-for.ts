@@ -30,23 +30,28 @@ export function createWaitFor(get: (serverId: number, options?: RequestOptions) 
     const timeoutMs = checkTimeout(options.timeoutMs ?? 600_000, 'timeoutMs', where);
     const intervalMs = checkDelay(options.intervalMs, 'intervalMs', 5_000, where);
     if (options.signal !== undefined && !isAbortSignal(options.signal)) fail('signal must be an AbortSignal', where);
-    const deadline = timeoutMs === Infinity ? undefined : AbortSignal.timeout(timeoutMs);
+    // The deadline is a timer of our own (not AbortSignal.timeout): cleared as soon as the wait
+    // ends, and on the same clock as the polls' interval.
+    const deadline = new AbortController();
+    const timer = timeoutMs === Infinity ? undefined : setTimeout(() => deadline.abort(), timeoutMs);
     const caller = options.signal;
-    const signal = caller && deadline ? AbortSignal.any([caller, deadline]) : (caller ?? deadline);
+    const signal = caller ? AbortSignal.any([caller, deadline.signal]) : deadline.signal;
 
     let lastStatus: ServerStatus | undefined;
     try {
       for (;;) {
-        const server = await get(serverId, signal ? { signal } : undefined);
+        const server = await get(serverId, { signal });
         lastStatus = server.status;
         if (expected.includes(server.status)) return server;
         await sleep(intervalMs, signal);
       }
     } catch (error) {
-      if (deadline?.aborted && !caller?.aborted) {
+      if (deadline.signal.aborted && !caller?.aborted) {
         throw new VpsWaitTimeoutError(serverId, expected, lastStatus, timeoutMs);
       }
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
   };
 }

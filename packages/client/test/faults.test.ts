@@ -1,7 +1,7 @@
 // The fault matrix of the issue, against real servers on 127.0.0.1: what the client does when
 // the network or the server misbehaves. Attempts are counted by the server (or, when nothing
 // listens, by the client's onRetry hook).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BadRequestError,
   InternalServerError,
@@ -13,9 +13,13 @@ import {
   VpsTimeoutError,
 } from '../src/index.js';
 import { rejection, testClient } from './support/client.js';
+import { tracked, turn, until, useTestClock } from './support/clock.js';
 import { activeServer, closeAllServers, json, refusedUrl, startServer } from './support/http-server.js';
 
-afterEach(closeAllServers);
+afterEach(async () => {
+  vi.useRealTimers();
+  await closeAllServers();
+});
 
 describe('connection failures', () => {
   it('a refused connection is retried maxRetries times, then throws VpsConnectionError', async () => {
@@ -71,27 +75,56 @@ describe('connection failures', () => {
 
 describe('timeouts', () => {
   it('a response that hangs past timeoutMs throws VpsTimeoutError, once per attempt', async () => {
+    useTestClock();
     const server = await startServer(() => {
       /* never answers */
     });
-    const { client, retries } = testClient(server.url, { timeoutMs: 250, maxRetries: 1 });
-    const error = await rejection(client.servers.get(7));
+    // No backoff (a 0 ms wait): the retry follows as soon as the clock moves at all.
+    const { client, retries } = testClient(server.url, { timeoutMs: 250, maxRetries: 1, retry: { baseDelayMs: 0 } });
+    const call = tracked(rejection(client.servers.get(7)));
+    await until(() => server.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(249);
+    await turn();
+    expect(call.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1); // 250 ms into the attempt
+    await until(() => retries.length === 1);
+    expect(retries[0]).toMatchObject({ retry: 1, delayMs: 0, status: undefined });
+    expect(retries[0]!.error).toBeInstanceOf(VpsTimeoutError);
+    await vi.advanceTimersByTimeAsync(1); // the retry's wait
+    await until(() => server.requests.length === 2);
+    await vi.advanceTimersByTimeAsync(250);
+    const error = await call.promise;
     expect(error).toBeInstanceOf(VpsTimeoutError);
     expect(error).toBeInstanceOf(VpsConnectionError);
     expect(error.timeoutMs).toBe(250);
     expect(error.message).toBe(`GET ${server.url}/servers/7/ timed out after 250 ms`);
     expect(server.requests).toHaveLength(2);
-    expect(retries[0]?.error).toBeInstanceOf(VpsTimeoutError);
+    expect(retries).toHaveLength(1);
   });
 
   it('the timeout also covers a body that stops arriving', async () => {
+    useTestClock();
     const server = await startServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
       res.write('{"id":1,');
     });
-    const { client } = testClient(server.url, { timeoutMs: 100, maxRetries: 0 });
-    const error = await rejection(client.servers.get(1));
-    expect(error).toBeInstanceOf(VpsTimeoutError);
+    let headersIn = false;
+    const { client } = testClient(server.url, {
+      timeoutMs: 100,
+      maxRetries: 0,
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        headersIn = true;
+        return response;
+      },
+    });
+    const call = tracked(rejection(client.servers.get(1)));
+    await until(() => headersIn); // the status and headers are in: only the body is awaited now
+    await vi.advanceTimersByTimeAsync(99);
+    await turn();
+    expect(call.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await call.promise).toBeInstanceOf(VpsTimeoutError);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -106,19 +139,29 @@ describe('timeouts', () => {
 
 describe('429 and Retry-After', () => {
   it('honours Retry-After in seconds', async () => {
+    useTestClock();
     const server = await startServer((_req, res, { attempt }) =>
       attempt === 1
         ? json(res, 429, { code: 'rate_limited', message: 'Slow down.' }, { 'retry-after': '1' })
         : json(res, 200, activeServer),
     );
     const { client, retries } = testClient(server.url);
-    await expect(client.servers.get(12345)).resolves.toEqual(activeServer);
+    const call = tracked(client.servers.get(12345));
+    await until(() => retries.length === 1);
+    expect(retries[0]).toMatchObject({ status: 429, delayMs: 1000, retry: 1 });
+    await vi.advanceTimersByTimeAsync(999);
+    await turn();
+    expect(server.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(call.promise).resolves.toEqual(activeServer);
     expect(server.requests).toHaveLength(2);
     expect(retries).toHaveLength(1);
-    expect(retries[0]).toMatchObject({ status: 429, delayMs: 1000, retry: 1 });
   });
 
   it('honours Retry-After as an HTTP date', async () => {
+    // The clock stands still until the test moves it: the server's "3 s from now" (a whole
+    // second, as HTTP dates are) is exactly 3 s from when the client reads it.
+    useTestClock('2025-01-16T15:30:00.000Z');
     const server = await startServer((_req, res, { attempt }) =>
       attempt === 1
         ? json(res, 429, { code: 'rate_limited', message: 'Slow down.' }, {
@@ -127,11 +170,12 @@ describe('429 and Retry-After', () => {
         : json(res, 200, activeServer),
     );
     const { client, retries } = testClient(server.url);
-    await client.servers.get(12345);
+    const call = tracked(client.servers.get(12345));
+    await until(() => retries.length === 1);
+    expect(retries[0]).toMatchObject({ status: 429, delayMs: 3000 });
+    await vi.advanceTimersByTimeAsync(3000);
+    await expect(call.promise).resolves.toEqual(activeServer);
     expect(server.requests).toHaveLength(2);
-    // An HTTP date has whole seconds: 3 s from now, rounded down, is between 2 and 3 s away.
-    expect(retries[0]!.delayMs).toBeGreaterThan(1000);
-    expect(retries[0]!.delayMs).toBeLessThanOrEqual(3000);
   });
 
   it('prefers retry-after-ms, and caps what the server asks at maxRetryAfterMs', async () => {
@@ -217,11 +261,11 @@ describe('5xx', () => {
 
   it('x-should-retry: true makes another status retryable', async () => {
     const server = await startServer((_req, res, { attempt }) =>
-      attempt === 1 ? json(res, 409, { code: 'busy', message: 'Locked.' }, { 'x-should-retry': 'true' }) : json(res, 200, activeServer),
+      attempt === 1 ? json(res, 422, { code: 'busy', message: 'Locked.' }, { 'x-should-retry': 'true' }) : json(res, 200, activeServer),
     );
     const { client, retries } = testClient(server.url);
     await expect(client.servers.get(12345)).resolves.toEqual(activeServer);
-    expect(retries.map((r) => r.status)).toEqual([409]);
+    expect(retries.map((r) => r.status)).toEqual([422]);
   });
 
   it('x-should-retry: false stops retrying', async () => {

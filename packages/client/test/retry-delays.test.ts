@@ -39,8 +39,8 @@ describe('backoffDelayMs', () => {
 });
 
 describe('isRetryableStatus', () => {
-  it('retries 408, 429 and 5xx only', () => {
+  it('retries 408, 409, 429 and 5xx only (as the Python SDK does)', () => {
     const statuses = [200, 201, 204, 400, 401, 402, 404, 408, 409, 422, 429, 500, 502, 503, 504];
-    expect(statuses.filter(isRetryableStatus)).toEqual([408, 429, 500, 502, 503, 504]);
+    expect(statuses.filter(isRetryableStatus)).toEqual([408, 409, 429, 500, 502, 503, 504]);
   });
 });

@@ -1,9 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NotFoundError, VpsWaitTimeoutError } from '../src/index.js';
+import { createWaitFor } from '../src/wait-for.js';
 import { rejection, testClient } from './support/client.js';
+import { tracked, until, useTestClock } from './support/clock.js';
 import { activeServer, closeAllServers, json, startServer } from './support/http-server.js';
 
-afterEach(closeAllServers);
+afterEach(async () => {
+  vi.useRealTimers();
+  await closeAllServers();
+});
 
 /** A server whose status follows `statuses`, staying on the last one. */
 const serverWithStatuses = (statuses: string[]) =>
@@ -27,15 +32,29 @@ describe('servers.waitFor', () => {
   });
 
   it('times out with VpsWaitTimeoutError naming the last status seen', async () => {
+    useTestClock();
     const server = await serverWithStatuses(['provisioning']);
     const { client } = testClient(server.url);
-    const error = await rejection(client.servers.waitFor(12345, 'active', { timeoutMs: 1000, intervalMs: 20 }));
+    // The client's own servers.get, counting the polls it answered.
+    const polls: string[] = [];
+    const waitFor = createWaitFor(async (id, options) => {
+      const found = await client.servers.get(id, options);
+      polls.push(found.status);
+      return found;
+    });
+    const call = tracked(rejection(waitFor(12345, 'active', { timeoutMs: 1000, intervalMs: 20 })));
+    await until(() => polls.length === 1);
+    await vi.advanceTimersByTimeAsync(20); // the interval: the second poll
+    await until(() => polls.length === 2);
+    expect(call.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000 - 20); // the deadline, with the third poll in flight or waiting
+    const error = await call.promise;
     expect(error).toBeInstanceOf(VpsWaitTimeoutError);
     expect(error).toMatchObject({ serverId: 12345, lastStatus: 'provisioning', timeoutMs: 1000, expectedStatus: ['active'] });
     expect(error.message).toBe(
       'Server 12345 did not reach status active within 1000 ms; last status seen: provisioning',
     );
-    expect(server.requests.length).toBeGreaterThan(1);
+    expect(server.requests.length).toBeGreaterThanOrEqual(2);
   });
 
   it('a timeout while the first poll hangs says no status was seen', async () => {

@@ -19,6 +19,8 @@ export interface Parameter {
   /** The parameter's example: its own, else its first named one, else its schema's example or default. */
   example?: unknown;
   deprecated: boolean;
+  /** A query parameter that may be sent with an empty value (`?name=`); OpenAPI's default is no. */
+  allowEmptyValue: boolean;
 }
 
 export interface RequestBody {

@@ -52,6 +52,8 @@ describe('the model of spec/servers.yaml', async () => {
       ['status', false, ['active', 'stopped', 'suspended'], 'active'],
       ['location', false, '^[a-z0-9]+(?:-[a-z0-9]+)*$', 'us-west'],
     ]);
+    // OpenAPI's default: no empty value (`?location=`); the mock's front refuses one by it.
+    expect(list.queryParams.map((p) => p.allowEmptyValue)).toEqual([false, false]);
     const [id] = model.operation('getServer').pathParams;
     expect(id).toMatchObject({ name: 'server_id', in: 'path', required: true, example: 12345, description: 'Unique server ID.' });
     expect(id.schema).toMatchObject({ type: 'integer', minimum: 1 });
@@ -109,6 +111,24 @@ describe('the model of small specs', () => {
     ]);
     expect(model.operation('listSshKeys')).toMatchObject({ group: 'sshKeys', name: 'list' });
     expect(model.baseUrl).toBe('https://api.test/v1');
+  });
+
+  it('keeps a query parameter\'s allowEmptyValue', () => {
+    const model = buildApiModel(
+      doc({
+        '/ssh-keys/': {
+          get: {
+            operationId: 'listSshKeys',
+            parameters: [
+              { name: 'q', in: 'query', allowEmptyValue: true, schema: { type: 'string' } },
+              { name: 'tag', in: 'query', schema: { type: 'string' } },
+            ],
+            responses: ok,
+          },
+        },
+      }),
+    );
+    expect(model.operation('listSshKeys').queryParams.map((p) => [p.name, p.allowEmptyValue])).toEqual([['q', true], ['tag', false]]);
   });
 
   it('a nested collection is a resource with its parent, not an action', () => {

@@ -13,6 +13,7 @@ Serves the VPS.org Servers API from spec/servers.yaml with Prism on 127.0.0.1.
                    each token has its own servers and clock (POST /__sandbox/advance, /reset)
       --state-file FILE  keep the sandbox's state in FILE across restarts
       --quota N    servers per token in the sandbox (default 250; more answers 402)
+      --token T    accept only this bearer token (repeatable); any other gets the documented 401
       --spec FILE  serve another OpenAPI document
   -q, --quiet      do not print Prism's request log
   -h, --help       show this help`;
@@ -38,6 +39,7 @@ try {
       stateful: { type: 'boolean', short: 's', default: false },
       'state-file': { type: 'string' },
       quota: { type: 'string' },
+      token: { type: 'string', multiple: true },
       spec: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -75,6 +77,7 @@ try {
       : {}),
     // pnpm runs package scripts in the package folder; a relative path means the caller's.
     spec: values.spec && resolve(cwd, values.spec),
+    tokens: values.token,
     // Quiet drops Prism's request log, never a sandbox answer that breaks the spec.
     onOutput: (chunk) => {
       if (!values.quiet) process.stdout.write(chunk);
@@ -86,8 +89,8 @@ try {
 }
 
 const { url } = /** @type {import('./index.js').Mock} */ (mock);
+const auth = `-H "Authorization: Bearer ${values.token?.[0] ?? 'test-token'}"`;
 if (values.stateful) {
-  const auth = '-H "Authorization: Bearer test-token"';
   console.log(`
 VPS.org Servers API sandbox (stateful: it remembers; servers live the spec's lifecycle)
 listening on ${url}${values['state-file'] ? `\nstate kept in ${resolve(cwd, values['state-file'])}` : ''}
@@ -107,9 +110,9 @@ VPS.org Servers API mock (${values.dynamic ? 'dynamic: responses generated from 
 listening on ${url}
 
 Try it:
-  curl -H "Authorization: Bearer test-token" ${url}/servers/
+  curl ${auth} ${url}/servers/
 Force a documented error:
-  curl -H "Authorization: Bearer test-token" -H "Prefer: code=404" ${url}/servers/12345/
+  curl ${auth} -H "Prefer: code=404" ${url}/servers/12345/
 
 Press Ctrl-C to stop.
 `);

@@ -4,20 +4,25 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContract, formatReport } from './contract.js';
 
-const USAGE = `Usage: pnpm contract <url> [--token TOKEN] [--server-id ID] [--only ops] [--skip ops] [--json]
+const USAGE = `Usage: pnpm contract <url> [--allow-writes] [--token TOKEN] [--server-id ID] [--only ops] [--skip ops] [--json]
 
-Sends each operation's documented example request through Prism's validating proxy to the
-implementation at <url> (its API base URL, e.g. https://staging.example.com/api/v1) and reports
-every way the answers differ from spec/servers.yaml. Exits 1 when any answer does not conform.
+Checks the implementation at <url> (its API base URL, e.g. https://staging.example.com/api/v1)
+against spec/servers.yaml: each operation's documented example request goes through Prism's
+validating proxy, then the spec's Arazzo workflows (spec/workflows/) run with redocly respect.
+Exits 1 when any answer does not conform or any workflow fails.
 
-It really calls every operation, deleteServer included: point it at a test deployment, or
-leave operations out with --skip deleteServer.
+Without --allow-writes only what reads runs: the example requests of the GET operations and the
+read-only workflow. --allow-writes adds the other example requests (they change and delete the
+example server, or --server-id's) and the journeys, which create a server, stop, start, reboot,
+replace, patch and delete it: point it at a test account.
 
+  --allow-writes   also the requests and workflows that change the account
   --token TOKEN    API token (default: $VPS_API_TOKEN)
-  --server-id ID   the server to address (default: the spec's example id)
+  --server-id ID   the server the example requests address (default: the spec's example id)
   --only a,b       only these operationIds        --skip a,b   all but these
-  --spec FILE      another OpenAPI document       --json       the results as JSON
-  --verbose        print Prism's own log          -h, --help   this help`;
+  --skip-workflows only the example requests      --spec FILE  another OpenAPI document
+  --json           the results as JSON            --verbose    print Prism's own log
+  -h, --help       this help`;
 
 function usageError(message) {
   console.error(`contract: ${message}\n\n${USAGE}`);
@@ -35,6 +40,8 @@ try {
       skip: { type: 'string' },
       spec: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'allow-writes': { type: 'boolean', default: false },
+      'skip-workflows': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -61,6 +68,8 @@ try {
     // pnpm runs package scripts in the package folder; a relative path means the caller's.
     spec: values.spec && resolve(process.env.INIT_CWD ?? process.cwd(), values.spec),
     onOutput: values.verbose ? (chunk) => process.stderr.write(chunk) : undefined,
+    allowWrites: values['allow-writes'],
+    workflows: !values['skip-workflows'],
   });
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report, upstream));
   process.exitCode = report.ok ? 0 : 1;

@@ -1,10 +1,15 @@
 // Contract testing: Prism's validating proxy in front of a real implementation. Each operation's
 // documented example requests go through it; Prism forwards them, checks the answers against
-// the spec and reports every mismatch in the `sl-violations` response header.
+// the spec and reports every mismatch in the `sl-violations` response header. Then the spec's
+// Arazzo workflows (spec/workflows/) run against the implementation with `redocly respect`.
+// Only what reads runs unless writes are allowed: the example requests of GET operations and the
+// read-only workflows; `allowWrites` adds the other example requests (they change the example
+// server) and the journeys (each creates a server of its own and deletes it).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { DEFAULT_SPEC, freePort, spawnPrism } from './prism.js';
+import { runWorkflows, workflowDocuments } from './workflows.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
@@ -29,6 +34,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 /**
  * @typedef {ContractRequest & { status?: number, violations: Violation[], error?: string }} ContractResult
  */
+
+/** A request that only reads: the methods a contract check may send to any account. */
+export const isReadOnly = (/** @type {{ method: string }} */ request) => request.method === 'GET' || request.method === 'HEAD';
 
 function resolvePointer(doc, ref) {
   if (!ref.startsWith('#/')) throw new Error(`Only local $refs are supported, got ${ref}`);
@@ -109,9 +117,13 @@ export function exampleRequests(spec = DEFAULT_SPEC, overrides = {}) {
  * @param {string[]} [options.skip] Skip these operationIds.
  * @param {number} [options.timeoutMs] Per request (default 30 s).
  * @param {(chunk: string) => void} [options.onOutput] Receives Prism's own log.
- * @returns {Promise<{ ok: boolean, results: ContractResult[] }>}
+ * @param {boolean} [options.allowWrites] Also the requests that change the account (the example
+ *   requests of the other methods, and the workflows that create and delete a server).
+ * @param {boolean} [options.workflows] Run the spec's workflows too (default true).
+ * @returns {Promise<{ ok: boolean, results: ContractResult[], leftOut: string[],
+ *   workflows: import('./workflows.js').WorkflowResult[], workflowsLeftOut: string[] }>}
  */
-export async function checkContract({ upstream, token, spec = DEFAULT_SPEC, serverId, only, skip, timeoutMs = 30_000, onOutput }) {
+export async function checkContract({ upstream, token, spec = DEFAULT_SPEC, serverId, only, skip, timeoutMs = 30_000, onOutput, allowWrites = false, workflows = true }) {
   let upstreamUrl;
   try {
     upstreamUrl = new URL(upstream);
@@ -129,7 +141,17 @@ export async function checkContract({ upstream, token, spec = DEFAULT_SPEC, serv
   for (const id of [...(only ?? []), ...(skip ?? [])]) {
     if (!ids.has(id)) throw new TypeError(`contract: unknown operation "${id}"; the spec has ${[...ids].join(', ')}`);
   }
-  const requests = known.filter((r) => (!only?.length || only.includes(r.operationId)) && !skip?.includes(r.operationId));
+  const writes = [...new Set(known.filter((r) => !isReadOnly(r)).map((r) => r.operationId))];
+  if (!allowWrites) {
+    const named = (only ?? []).filter((id) => writes.includes(id));
+    if (named.length) throw new TypeError(`contract: ${named.join(', ')} change${named.length === 1 ? 's' : ''} the account; --allow-writes runs ${named.length === 1 ? 'it' : 'them'}`);
+  }
+  const selected = known.filter((r) => (!only?.length || only.includes(r.operationId)) && !skip?.includes(r.operationId));
+  const requests = selected.filter((r) => allowWrites || isReadOnly(r));
+  const leftOut = [...new Set(selected.filter((r) => !requests.includes(r)).map((r) => r.operationId))];
+  const documents = workflows ? workflowDocuments(specPath) : [];
+  const flows = documents.filter((d) => allowWrites || d.readOnly);
+  const workflowsLeftOut = documents.filter((d) => !flows.includes(d)).flatMap((d) => d.workflows);
 
   const port = await freePort();
   const proxyUrl = `http://127.0.0.1:${port}`;
@@ -141,8 +163,10 @@ export async function checkContract({ upstream, token, spec = DEFAULT_SPEC, serv
     const results = [];
     // One at a time: a real implementation may be a shared staging server.
     for (const entry of requests) results.push(await send(proxyUrl, entry, token, timeoutMs));
-    const ok = results.every((r) => !failed(r));
-    return { ok, results };
+    await prism.stop();
+    const ran = flows.length ? await runWorkflows({ files: flows.map((d) => d.file), serverUrl: upstreamUrl.href, token }) : { workflows: [], ok: true };
+    const ok = results.every((r) => !failed(r)) && ran.ok && ran.workflows.every((w) => w.ok);
+    return { ok, results, leftOut, workflows: ran.workflows, workflowsLeftOut };
   } finally {
     await prism.stop();
   }
@@ -191,8 +215,8 @@ function failed(result) {
   return Boolean(result.error) || result.violations.some((v) => v.severity === 'Error');
 }
 
-/** A human-readable report of a contract run, one block per request. */
-export function formatReport({ ok, results }, upstream) {
+/** A human-readable report of a contract run, one block per request and per workflow. */
+export function formatReport({ ok, results, leftOut = [], workflows = [], workflowsLeftOut = [] }, upstream) {
   const lines = [`Contract check of ${upstream} against the spec`, ''];
   for (const r of results) {
     const mark = failed(r) ? 'FAIL' : 'ok  ';
@@ -204,6 +228,23 @@ export function formatReport({ ok, results }, upstream) {
     }
   }
   const failures = results.filter(failed).length;
-  lines.push('', ok ? `All ${results.length} requests conform to the spec.` : `${failures} of ${results.length} requests do not conform to the spec.`);
+  if (workflows.length) lines.push('', 'Workflows (spec/workflows, redocly respect):');
+  for (const w of workflows) {
+    lines.push(`${w.ok ? 'ok  ' : 'FAIL'} ${w.workflowId}: ${w.steps} steps, ${w.checks} checks`);
+    for (const f of w.failed) lines.push(`       step ${f.stepId}: ${f.checks.join('; ')}`);
+  }
+  if (leftOut.length || workflowsLeftOut.length) {
+    lines.push('', `Left out, they change the account (--allow-writes runs them): ${[...leftOut, ...workflowsLeftOut].join(', ')}.`);
+  }
+  const workflowFailures = workflows.filter((w) => !w.ok).length;
+  lines.push(
+    '',
+    ok
+      ? `All ${results.length} requests${workflows.length ? ` and ${workflows.length} workflow${workflows.length === 1 ? '' : 's'}` : ''} conform to the spec.`
+      : [
+          failures ? `${failures} of ${results.length} requests do not conform to the spec.` : `All ${results.length} requests conform to the spec.`,
+          workflowFailures ? `${workflowFailures} of ${workflows.length} workflows failed.` : '',
+        ].filter(Boolean).join(' '),
+  );
   return lines.join('\n');
 }

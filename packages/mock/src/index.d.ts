@@ -19,6 +19,11 @@ export interface MockOptions {
   stateFile?: string;
   /** Stateful only: servers per token (default 250); one more answers the documented 402. */
   quota?: number;
+  /**
+   * Accept only these bearer tokens; any other gets the operation's documented 401 (a missing one
+   * always does). Without it every token is accepted (in the sandbox, each has a world of its own).
+   */
+  tokens?: string[];
 }
 
 export interface Mock {

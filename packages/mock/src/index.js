@@ -23,6 +23,8 @@ export { DEFAULT_SPEC, freePort, groupAlive, groupMembers, portIsFree };
  * @property {boolean} [stateful] Serve the sandbox: state per token, the lifecycle, a virtual clock.
  * @property {string} [stateFile] Stateful only: keep the state in this file across restarts.
  * @property {number} [quota] Stateful only: servers per token (default 250).
+ * @property {string[]} [tokens] Accept only these bearer tokens; any other gets the documented 401.
+ *   Without it every token is accepted (in the sandbox, each has a world of its own).
  */
 
 /**
@@ -61,11 +63,18 @@ export async function startMock(options = {}) {
   if (!stateful && (stateFile !== undefined || quota !== undefined)) throw new TypeError('startMock: stateFile and quota need stateful: true');
   if (stateFile !== undefined && (typeof stateFile !== 'string' || stateFile === '')) throw new TypeError(`startMock: stateFile must be a file path, got ${JSON.stringify(stateFile)}`);
   if (quota !== undefined && (!Number.isInteger(quota) || quota < 0)) throw new TypeError(`startMock: quota must be a non-negative integer, got ${JSON.stringify(quota)}`);
-  const modeArgs = stateful
-    ? ['--stateful', ...(stateFile ? ['--state-file', resolve(stateFile)] : []), ...(quota !== undefined ? ['--quota', String(quota)] : [])]
-    : dynamic
-      ? ['--dynamic']
-      : [];
+  const { tokens } = options;
+  if (tokens !== undefined && (!Array.isArray(tokens) || tokens.length === 0 || !tokens.every((t) => typeof t === 'string' && /^\S+$/.test(t)))) {
+    throw new TypeError(`startMock: tokens must be a non-empty array of tokens (no spaces), got ${JSON.stringify(tokens)}`);
+  }
+  const modeArgs = [
+    ...(stateful
+      ? ['--stateful', ...(stateFile ? ['--state-file', resolve(stateFile)] : []), ...(quota !== undefined ? ['--quota', String(quota)] : [])]
+      : dynamic
+        ? ['--dynamic']
+        : []),
+    ...(tokens ?? []).flatMap((t) => ['--token', t]),
+  ];
 
   if (requested !== 0 && !(await portIsFree(requested, host))) {
     // Prism's own message for this is an empty "fatal" line.

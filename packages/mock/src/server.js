@@ -3,6 +3,7 @@
 // signal to the group ends the front, Prism and the HTTP server Prism forks.
 //   node server.js --host H --port P --spec FILE [--dynamic]
 //   node server.js --host H --port P --spec FILE --stateful [--state-file FILE] [--quota N]
+//   ... [--token T]...   accept only these bearer tokens (any other gets the documented 401)
 // Stateful: the sandbox engine (sandbox/engine.js) runs here, on a second internal port, behind
 // Prism's validating proxy (`prism proxy --errors`): the front → Prism → the engine.
 import { parseArgs } from 'node:util';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     stateful: { type: 'boolean', default: false },
     'state-file': { type: 'string' },
     quota: { type: 'string' },
+    token: { type: 'string', multiple: true },
   },
 });
 
@@ -114,6 +116,7 @@ try {
 const front = createFront(prismUrl, {
   model,
   sandbox: engine,
+  tokens: values.token,
   // A sandbox answer that breaks the spec is a sandbox bug: say so where it cannot be missed.
   onViolations: (violations, { method, url, status }) => {
     const lines = violations.map((v) => `  ${v.severity} at ${v.location.join('.')}: ${v.message}`).join('\n');

@@ -84,6 +84,44 @@ const cases = [
     at: ['path', 'server_id'],
     says: 'positive integer',
   })),
+  // Found by Schemathesis: a path id with a newline and characters beyond Latin-1 went into the
+  // sl-violations header as it was, Node refused to write the header, and the mock process died.
+  {
+    name: 'server_id with a control character and characters beyond Latin-1',
+    field: 'server_id',
+    raw: ['POST', '/servers/%C2%91%C3%99%0Al%F0%92%92%98/start/'],
+    sdk: (c) => c.servers.start('\u0091\u00d9\nl\u{12498}'),
+    at: ['path', 'server_id'],
+    says: 'positive integer',
+  },
+  // Found by Schemathesis: int64 ids beyond 2^53 - 1 were valid by the spec, refused by Prism, and
+  // no JavaScript client reads them exactly; the spec now says at most 9007199254740991.
+  {
+    name: 'server_id beyond 2^53 - 1',
+    field: 'server_id',
+    raw: ['GET', '/servers/9007199254740992/'],
+    sdk: (c) => c.servers.get(9007199254740992),
+    at: ['path', 'server_id'],
+    says: '9007199254740991',
+  },
+  // Found by Schemathesis: Prism reads `?location=` as no filter at all, so an empty value (which
+  // OpenAPI does not allow unless the parameter says allowEmptyValue) listed every server.
+  {
+    name: 'empty location filter',
+    field: 'location',
+    raw: ['GET', '/servers/?location='],
+    sdk: (c) => c.servers.list({ location: '' }),
+    at: ['query', 'location'],
+    says: 'empty',
+  },
+  {
+    name: 'empty status filter',
+    field: 'status',
+    raw: ['GET', '/servers/?status=&location=us-west'],
+    sdk: (c) => c.servers.list({ status: '', location: 'us-west' }),
+    at: ['query', 'status'],
+    says: 'empty',
+  },
   {
     name: 'non-integer server_id on an action',
     field: 'server_id',
@@ -188,6 +226,16 @@ const cases = [
     at: ['body'],
     says: "'backup_enabled'",
   },
+  // Found by Schemathesis: Prism quotes an unknown property's name in its sl-violations header,
+  // and a name beyond Latin-1 made it throw while writing the header and exit (the mock died).
+  {
+    name: 'unknown property whose name has characters beyond Latin-1',
+    field: 'nom😀',
+    raw: ['PATCH', `/servers/${id}/`, { json: { 'nom😀': [[true, '\u0087x']] } }],
+    sdk: (c) => c.servers.patch(id, { 'nom😀': [[true, '\u0087x']] }),
+    at: ['body'],
+    says: 'nom😀',
+  },
   {
     name: 'body that is an array',
     field: 'body',
@@ -270,6 +318,20 @@ describe.each(MODES)('bad input, %s', (_mode, baseUrl) => {
     expect(schemaErrors('Error', body)).toEqual([]);
     expect(body).toMatchObject({ code: 'invalid_request', details: [{ field: 'body', message: expect.stringContaining('not valid JSON') }] });
     expect(violations(headers)).toContainEqual(expect.objectContaining({ location: ['request', 'body'] }));
+  });
+
+  it('malformed JSON quoting characters beyond Latin-1 gets the same 400, and the mock keeps answering', async () => {
+    // V8's parse error quotes the body ("Unexpected token '𒒘'"): it goes into the sl-violations
+    // header, which Node refuses to write with such characters (the process died before).
+    const { status, headers, body } = await request('POST', '/servers/', {
+      body: '{"name": 𒒘\n}',
+      headers: { 'content-type': 'application/json' },
+      baseUrl: baseUrl(),
+    });
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ code: 'invalid_request', details: [{ field: 'body', message: expect.stringContaining('not valid JSON') }] });
+    expect(violations(headers)).toContainEqual(expect.objectContaining({ location: ['request', 'body'], message: body.details[0].message }));
+    expect((await request('GET', '/servers/', { baseUrl: baseUrl() })).status).toBe(200);
   });
 
   it('the table has at least 20 cases', () => {

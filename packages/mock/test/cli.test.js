@@ -61,6 +61,23 @@ describe('pnpm mock', () => {
     }
   }, 90_000);
 
+  it('--token: only that token is accepted (the documented 401 for another), and the curl line uses it', async () => {
+    const cli = startCli(['--port', '0', '--quiet', '--token', 'my-token']);
+    try {
+      const banner = await cli.ready;
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1];
+      const curlLine = banner.split('\n').find((l) => l.trim().startsWith('curl ') && !l.includes('Prefer'));
+      expect(curlLine.trim()).toBe(`curl -H "Authorization: Bearer my-token" ${url}/servers/`);
+      expect(responseErrors('listServers', 200, JSON.parse(await paste(curlLine)))).toEqual([]);
+      const other = await fetch(`${url}/servers/12345/`, { headers: { authorization: 'Bearer test-token' } });
+      expect(other.status).toBe(401);
+      expect(responseErrors('getServer', 401, await other.json())).toEqual([]);
+    } finally {
+      cli.child.kill('SIGINT');
+      await cli.exited;
+    }
+  }, 90_000);
+
   // npm_execpath: the pnpm running this suite (turbo and `pnpm test` set it).
   const pnpm = process.env.npm_execpath;
   it.skipIf(!pnpm || !/pnpm/.test(pnpm))('from the root through pnpm, Ctrl-C in the terminal ends it with exit 0 and no pnpm error', async () => {

@@ -1,10 +1,15 @@
 // `pnpm contract`: Prism's validating proxy in front of small local implementations, one that
-// keeps the contract and ones that break it.
+// keeps the contract and ones that break it; and against the suite's sandbox, a real
+// implementation, with and without --allow-writes.
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkContract, exampleRequests, formatReport } from '../src/contract.js';
+import { request } from './support/clients.js';
+import { requestExample } from './support/examples.js';
 import { startImplementation } from './support/implementation.js';
 import { operations } from './support/spec.js';
 
@@ -41,7 +46,7 @@ describe('checkContract', () => {
   });
 
   it('reports no violation for an implementation that serves the spec examples, under a base path', async () => {
-    const report = await checkContract({ upstream: conforming.url, token: 'secret-token' });
+    const report = await checkContract({ upstream: conforming.url, token: 'secret-token', allowWrites: true, workflows: false });
     expect(report.results.map((r) => [r.operationId, r.violations, r.error])).toEqual(
       report.results.map((r) => [r.operationId, [], undefined]),
     );
@@ -53,8 +58,22 @@ describe('checkContract', () => {
     expect(formatReport(report, conforming.url)).toContain(`All ${operations.length} requests conform to the spec.`);
   });
 
+  it('without allowWrites only what reads reaches the implementation: the GET example requests and the read-only workflow', async () => {
+    const before = conforming.requests.length;
+    const report = await checkContract({ upstream: conforming.url, token: 'reader' });
+    expect(report.ok).toBe(true);
+    expect(report.results.map((r) => r.operationId)).toEqual(['listServers', 'getServer']);
+    expect(report.leftOut).toEqual(['createServer', 'updateServer', 'deleteServer', 'partialUpdateServer', 'startServer', 'stopServer', 'rebootServer']);
+    expect(report.workflows.map((w) => [w.workflowId, w.ok])).toEqual([['browse', true]]);
+    expect(report.workflowsLeftOut).toEqual(['createAndWaitUntilActive', 'powerActions', 'replacePatchDelete']);
+    const sent = conforming.requests.slice(before);
+    expect(sent.length).toBeGreaterThan(2);
+    expect(sent.every((r) => r.method === 'GET' && r.authorization === 'Bearer reader')).toBe(true);
+    expect(formatReport(report, conforming.url)).toContain('Left out, they change the account (--allow-writes runs them): createServer,');
+  });
+
   it('reports a string id and a missing required field, and only those', async () => {
-    const report = await checkContract({ upstream: breaking.url, token: 't' });
+    const report = await checkContract({ upstream: breaking.url, token: 't', allowWrites: true, workflows: false });
     expect(report.ok).toBe(false);
     const failing = report.results.filter((r) => r.violations.length > 0);
     expect(failing.map((r) => r.operationId).sort()).toEqual(['createServer', 'getServer']);
@@ -72,7 +91,7 @@ describe('checkContract', () => {
   it('reports a documented error answer to a valid example request (the success shape went unchecked)', async () => {
     const failing = await startImplementation({ status: { getServer: 404 } });
     try {
-      const report = await checkContract({ upstream: failing.url, token: 't', only: ['getServer', 'listServers'] });
+      const report = await checkContract({ upstream: failing.url, token: 't', only: ['getServer', 'listServers'], workflows: false });
       expect(report.ok).toBe(false);
       const get = report.results.find((r) => r.operationId === 'getServer');
       expect(get).toMatchObject({ status: 404, error: 'expected 200 for this valid example request (does the server exist? see --server-id)' });
@@ -85,7 +104,7 @@ describe('checkContract', () => {
   it('reports an implementation that cannot be reached', async () => {
     const gone = await startImplementation();
     await gone.close();
-    const report = await checkContract({ upstream: gone.url, token: 't', only: ['getServer'] });
+    const report = await checkContract({ upstream: gone.url, token: 't', only: ['getServer'], workflows: false });
     expect(report.ok).toBe(false);
     expect(report.results).toEqual([expect.objectContaining({ operationId: 'getServer', error: expect.stringContaining('upstream') })]);
   });
@@ -97,6 +116,9 @@ describe('checkContract', () => {
     await expect(checkContract({ upstream: conforming.url, token: 't', only: ['listServer'] })).rejects.toThrow(
       /unknown operation "listServer"/,
     );
+    await expect(checkContract({ upstream: conforming.url, token: 't', only: ['getServer', 'deleteServer'] })).rejects.toThrow(
+      /deleteServer changes the account; --allow-writes runs it/,
+    );
   });
 });
 
@@ -104,7 +126,7 @@ describe('pnpm contract (the CLI)', () => {
   it('exits 1 and prints the report when the implementation breaks the contract', async () => {
     const breaking = await startImplementation({ alter: breakContract });
     try {
-      const failure = await run(process.execPath, [CLI, breaking.url, '--skip', 'deleteServer'], {
+      const failure = await run(process.execPath, [CLI, breaking.url, '--allow-writes', '--skip-workflows', '--skip', 'deleteServer'], {
         env: { ...process.env, VPS_API_TOKEN: 'env-token' },
       }).then(
         () => expect.unreachable('the CLI exited 0'),
@@ -124,7 +146,9 @@ describe('pnpm contract (the CLI)', () => {
     const conforming = await startImplementation();
     try {
       const { stdout } = await run(process.execPath, [CLI, conforming.url, '--token', 't', '--only', 'listServers,getServer']);
-      expect(stdout).toContain('All 2 requests conform to the spec.');
+      // The read-only workflow runs too: the stand-in answers an unknown server with the 404.
+      expect(stdout).toContain('ok   browse: 5 steps');
+      expect(stdout).toContain('All 2 requests and 1 workflow conform to the spec.');
     } finally {
       await conforming.close();
     }
@@ -145,3 +169,73 @@ describe('pnpm contract (the CLI)', () => {
     expect(failure.stderr).toContain('Usage: pnpm contract <url>');
   });
 });
+
+describe('pnpm contract against the sandbox, a real implementation on loopback', () => {
+  const sandboxUrl = () => inject('sandboxUrl');
+  const world = async (token) => (await request('GET', '/__sandbox/', { token, baseUrl: sandboxUrl() })).body;
+
+  it('without --allow-writes: only reads, the read-only workflow passes, and the account is as it was', async () => {
+    const token = `contract-${randomUUID()}`;
+    const { stdout } = await run(process.execPath, [CLI, sandboxUrl(), '--token', token]);
+    expect(stdout).toMatch(/ok {3}listServers: GET \/servers\/\?status=active&location=us-west -> 200/);
+    expect(stdout).toMatch(/ok {3}getServer: GET \/servers\/12345\/ -> 200/);
+    expect(stdout).toContain('ok   browse: 5 steps');
+    expect(stdout).toContain('Left out, they change the account (--allow-writes runs them): createServer, updateServer, deleteServer, partialUpdateServer, startServer, stopServer, rebootServer, createAndWaitUntilActive, powerActions, replacePatchDelete.');
+    expect(stdout).toContain('All 2 requests and 1 workflow conform to the spec.');
+    expect(await world(token)).toMatchObject({ offset_seconds: 0, items: { servers: 2 } });
+    // Nothing was created either: the next id is still the first one a world gives.
+    const created = await request('POST', '/servers/', { token, baseUrl: sandboxUrl(), json: requestExample('createServer') });
+    expect(created.body.id).toBe(12347);
+  }, 120_000);
+
+  it('with --allow-writes, under a base path: the write requests and the journeys too, each journey on a server of its own', async () => {
+    const token = `contract-${randomUUID()}`;
+    const proxy = await basePathProxy(sandboxUrl(), '/api/v1');
+    try {
+      // The example requests all address one server in a fixed order, blind to its state: a start
+      // of the running 12345 is refused, and after the delete nothing is left to patch. The journeys
+      // check those operations on a server of their own, in an order the lifecycle allows.
+      const { stdout } = await run(process.execPath, [CLI, `${proxy.url}/api/v1`, '--token', token, '--allow-writes', '--skip', 'deleteServer,startServer,rebootServer']);
+      for (const id of ['createAndWaitUntilActive', 'powerActions', 'replacePatchDelete', 'browse']) expect(stdout).toMatch(new RegExp(`ok {3}${id}: \\d+ steps`));
+      expect(stdout).toContain('All 6 requests and 4 workflows conform to the spec.');
+      expect(stdout).not.toContain('Left out');
+      expect(proxy.paths.every((p) => p.startsWith('/api/v1/servers/'))).toBe(true);
+      // The clock moved by the polls' headers only; the journeys deleted their servers, so the
+      // seeds and the example request's server are left.
+      expect(await world(token)).toMatchObject({ offset_seconds: 3 * 300 + 3 * 30, items: { servers: 3 } });
+    } finally {
+      await proxy.close();
+    }
+  }, 240_000);
+});
+
+/** A loopback server that serves `target` under `base` (and 404 elsewhere): the sandbox at another URL. */
+async function basePathProxy(target, base) {
+  const upstream = new URL(target);
+  const paths = [];
+  const server = createServer((req, res) => {
+    paths.push(req.url);
+    if (!req.url.startsWith(`${base}/`)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const forwarded = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url.slice(base.length), headers: { ...req.headers, host: upstream.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forwarded.on('error', () => res.destroy());
+    req.pipe(forwarded);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    paths,
+    close: () => new Promise((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+  };
+}

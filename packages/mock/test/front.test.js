@@ -2,7 +2,7 @@
 // checks the same end to end against a real Prism), and its switchable upstream (pnpm start).
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { createFront, explain, fieldOf } from '../src/front.js';
+import { createFront, explain, fieldOf, headerJson } from '../src/front.js';
 import { schemaErrors } from './support/spec.js';
 
 const v = (location, message, extra = {}) => ({ location, message, severity: 'Error', code: 'x', ...extra });
@@ -91,5 +91,83 @@ describe('createFront with a switchable upstream', () => {
       await slow.close();
       await fast.close();
     }
+  });
+});
+
+describe('createFront with the tokens it accepts (startMock({ tokens }), --token)', () => {
+  it('refuses any other bearer token with the documented 401 before the upstream sees it; the accepted one passes', async () => {
+    const { loadApiModel } = await import('@vpsorg/codegen');
+    const { DEFAULT_SPEC } = await import('../src/index.js');
+    const { createEngine } = await import('../src/sandbox/index.js');
+    const model = await loadApiModel(DEFAULT_SPEC);
+    const seen = [];
+    const upstream = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+    await new Promise((r) => upstream.listen(0, '127.0.0.1', r));
+    const upstreamUrl = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (upstream.address()).port}`;
+    const engine = createEngine({ model });
+    const front = createFront(upstreamUrl, { model, sandbox: engine, tokens: ['good-token'] });
+    await new Promise((r) => front.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (front.address()).port}`;
+    const call = (path, token, init = {}) => fetch(base + path, { ...init, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    try {
+      for (const [method, path] of [['GET', '/servers/'], ['DELETE', '/servers/12345/'], ['POST', '/servers/12345/start/']]) {
+        const refused = await call(path, 'SCHEMATHESIS-INVALID-VALUE', { method });
+        expect(refused.status, `${method} ${path}`).toBe(401);
+        const body = await refused.json();
+        expect(body).toEqual({ code: 'unauthorized', message: 'Invalid or missing API token.' });
+        expect(schemaErrors('Error', body)).toEqual([]);
+      }
+      // The control API of the sandbox too: another token's world is not this caller's to move.
+      const control = await call('/__sandbox/advance', 'other', { method: 'POST', body: '{"seconds":10}' });
+      expect(control.status).toBe(401);
+      expect(engine.describe('other').offset_seconds).toBe(0);
+      expect(seen).toEqual([]);
+
+      expect((await call('/servers/', 'good-token')).status).toBe(200);
+      expect(seen).toEqual(['Bearer good-token']);
+      // No token at all is the upstream's to refuse (Prism's 401), as without `tokens`.
+      expect((await call('/servers/', undefined)).status).toBe(200);
+    } finally {
+      front.closeAllConnections();
+      await new Promise((r) => front.close(r));
+      upstream.closeAllConnections();
+      await new Promise((r) => upstream.close(r));
+    }
+  });
+});
+
+describe('headerJson', () => {
+  it('escapes what no header can carry and stays the same JSON', () => {
+    const value = [{ message: 'id "\u0091\u00d9\nl\u{12498}" is bad', name: 'nom😀' }];
+    const text = headerJson(value);
+    expect(text).toMatch(/^[\x20-\x7e]+$/);
+    expect(JSON.parse(text)).toEqual(value);
+  });
+});
+
+describe('the checks the front makes before Prism (src/routes.js)', () => {
+  const op = (extra) => ({ responses: [{ code: 400 }], queryParams: [], ...extra });
+
+  it('an empty query value is refused unless the parameter says allowEmptyValue', async () => {
+    const { checkQueryParams } = await import('../src/routes.js');
+    const params = [{ name: 'q', allowEmptyValue: true }, { name: 'tag', allowEmptyValue: false }];
+    expect(checkQueryParams(op({ queryParams: params }), new URLSearchParams('q=&tag=web'))).toBeUndefined();
+    const refused = checkQueryParams(op({ queryParams: params }), new URLSearchParams('q=x&tag='));
+    expect(refused).toMatchObject({ status: 400, body: { code: 'invalid_request', details: [{ field: 'tag' }] } });
+    expect(refused.violations).toEqual([expect.objectContaining({ location: ['request', 'query', 'tag'] })]);
+  });
+
+  it('only an unknown property whose name no header can carry is the front\'s to refuse; Prism quotes the others', async () => {
+    const { checkBodyPropertyNames } = await import('../src/routes.js');
+    const body = { schema: { type: 'object', additionalProperties: false, properties: { name: { type: 'string' } } } };
+    expect(checkBodyPropertyNames(op({ body }), { name: 'x', colour: 'red', 'façade': 1 })).toBeUndefined();
+    expect(checkBodyPropertyNames(op({ body: { schema: { type: 'object', properties: {} } } }), { '😀': 1 })).toBeUndefined();
+    const refused = checkBodyPropertyNames(op({ body }), { name: 'x', 'a\nb': 1, '😀': 2 });
+    expect(refused.body.details.map((d) => d.field)).toEqual(['a\nb', '😀']);
+    expect(schemaErrors('Error', refused.body)).toEqual([]);
   });
 });

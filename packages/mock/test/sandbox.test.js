@@ -295,6 +295,31 @@ describe('the control API under /__sandbox/', () => {
     expect(answer).toMatchObject({ code: 'invalid_request', details: [{ field: 'seconds' }] });
   });
 
+  it('the Sandbox-Advance request header moves the caller\'s clock before the request is answered', async () => {
+    // How a workflow that cannot call the control API (an Arazzo document that also runs against
+    // a real server, spec/workflows/) waits: its poll itself moves the clock.
+    const token = newToken();
+    const { id } = await client(token).servers.create({ ...create, name: 'advanced-by-header' });
+    const polled = await request('GET', `/servers/${id}/`, { token, baseUrl: url(), headers: { 'sandbox-advance': '300' } });
+    expect(polled.status).toBe(200);
+    expect(polled.body).toMatchObject({ status: 'active', ip_address: expect.any(String) });
+    expect((await request('GET', '/__sandbox/', { token, baseUrl: url() })).body.offset_seconds).toBe(300);
+    expect((await request('GET', '/__sandbox/', { token: newToken(), baseUrl: url() })).body.offset_seconds).toBe(0);
+  });
+
+  it.each(['soon', '-5', '1e3', String(11 * 365 * 24 * 3600)])('Sandbox-Advance: %s is a 400 naming the header; the clock does not move', async (value) => {
+    const token = newToken();
+    const { status, body } = await request('GET', '/servers/', { token, baseUrl: url(), headers: { 'sandbox-advance': value } });
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ code: 'invalid_request', details: [{ field: 'Sandbox-Advance', message: expect.stringContaining('seconds') }] });
+    expect((await request('GET', '/__sandbox/', { token, baseUrl: url() })).body.offset_seconds).toBe(0);
+  });
+
+  it('the static mock ignores Sandbox-Advance, as a real server would', async () => {
+    const { status } = await request('GET', '/servers/12345/', { baseUrl: inject('mockUrl'), headers: { 'sandbox-advance': 'soon' } });
+    expect(status).toBe(200);
+  });
+
   it('needs a token (401) and names its routes on an unknown one (404)', async () => {
     expect((await control('advance', null, { seconds: 1 })).status).toBe(401);
     const unknown = await control('rewind', newToken());
@@ -332,6 +357,9 @@ describe('startMock({ stateful }) options', () => {
     [{ stateFile: '/tmp/x.json' }, /need stateful: true/],
     [{ stateful: true, quota: -1 }, /quota must be a non-negative integer/],
     [{ stateful: true, stateFile: '' }, /stateFile must be a file path/],
+    [{ tokens: [] }, /tokens must be a non-empty array/],
+    [{ tokens: 'test-token' }, /tokens must be a non-empty array/],
+    [{ tokens: ['two words'] }, /tokens must be a non-empty array of tokens \(no spaces\)/],
   ])('%j is refused', async (options, message) => {
     await expect(startMock(options)).rejects.toThrow(message);
   });

@@ -40,6 +40,9 @@ export async function checkCompat(root, commit) {
     // The old type tests import the client by relative path (../../src/...): give them today's...
     await mkdir(join(now, dirname(CLIENT_SRC)), { recursive: true });
     await symlink(join(root, CLIENT_SRC), join(now, CLIENT_SRC), 'dir');
+    // tsc looks for the client's dependencies (openapi-fetch) beside the symlink, not its target:
+    // a type test that imports the client itself (not only its generated types) needs them there.
+    await symlink(join(root, 'packages/client/node_modules'), join(now, 'packages/client/node_modules'), 'dir').catch(() => {});
     // ...and, for the baseline, REF's, with today's dependencies (openapi-fetch) beside it.
     for (const file of await filesAtRef(root, commit, [CLIENT_SRC])) {
       await mkdir(join(then, dirname(file)), { recursive: true });

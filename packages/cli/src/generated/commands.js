@@ -237,6 +237,7 @@ export const commands = [
         "schema": {
           "type": "integer",
           "minimum": 1,
+          "maximum": 9007199254740991,
           "format": "int64"
         },
         "example": 12345
@@ -288,6 +289,7 @@ export const commands = [
         "schema": {
           "type": "integer",
           "minimum": 1,
+          "maximum": 9007199254740991,
           "format": "int64"
         },
         "example": 12345
@@ -385,6 +387,7 @@ export const commands = [
         "schema": {
           "type": "integer",
           "minimum": 1,
+          "maximum": 9007199254740991,
           "format": "int64"
         },
         "example": 12345
@@ -418,6 +421,7 @@ export const commands = [
         "schema": {
           "type": "integer",
           "minimum": 1,
+          "maximum": 9007199254740991,
           "format": "int64"
         },
         "example": 12345
@@ -512,6 +516,7 @@ export const commands = [
         "schema": {
           "type": "integer",
           "minimum": 1,
+          "maximum": 9007199254740991,
           "format": "int64"
         },
         "example": 12345
@@ -565,6 +570,7 @@ export const commands = [
         "schema": {
           "type": "integer",
           "minimum": 1,
+          "maximum": 9007199254740991,
           "format": "int64"
         },
         "example": 12345
@@ -618,6 +624,7 @@ export const commands = [
         "schema": {
           "type": "integer",
           "minimum": 1,
+          "maximum": 9007199254740991,
           "format": "int64"
         },
         "example": 12345

@@ -31,17 +31,26 @@ export function vps(args, { env = {}, input } = {}) {
 
 /**
  * Run `vps ARGS` on a pseudo-terminal (stdin, stdout and stderr are all the terminal), with
- * `script`; `answer` is typed in after a short pause. Resolves with the exit code and everything shown.
- * @param {string[]} args @param {{ env?: Record<string, string>, answer?: string }} [options]
+ * `script`. `answer` is typed in once the terminal shows `prompt` (the question), never after a
+ * pause: typed before the CLI asks, a hidden answer would be echoed by the terminal, which is not
+ * yet in raw mode. Resolves with the exit code and everything shown.
+ * @param {string[]} args @param {{ env?: Record<string, string>, answer?: string, prompt?: string }} [options]
  */
-export function vpsOnTerminal(args, { env = {}, answer } = {}) {
+export function vpsOnTerminal(args, { env = {}, answer, prompt } = {}) {
+  if (answer !== undefined && !prompt) throw new Error('vpsOnTerminal: an answer needs the prompt to wait for');
   const quote = (w) => `'${w.replace(/'/g, "'\\''")}'`;
   const command = [vpsBin, ...args].map(quote).join(' ');
   return new Promise((resolve) => {
     const child = spawn('script', ['-qefc', `stty cols 200; ${command}`, '/dev/null'], { env: cleanEnv({ TERM: 'xterm', ...env }) });
     let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    if (answer !== undefined) setTimeout(() => child.stdin.write(answer), 1500);
+    let pending = answer;
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (pending !== undefined && prompt && output.includes(prompt)) {
+        child.stdin.write(pending);
+        pending = undefined;
+      }
+    });
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
 }

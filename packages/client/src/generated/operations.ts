@@ -1,6 +1,6 @@
 // This file is generated from spec/servers.yaml by `pnpm generate`. Do not edit it by hand.
 import type { operations } from './schema.js';
-import type { AtLeastOneProperty, CallOperation, RequestOptions } from '../operation-call.js';
+import type { AtLeastOneProperty, CallOperation, RequestOptions, VpsPromise } from '../operation-call.js';
 
 /** Where each operation of the spec lives on the client: `client[group][method]`. */
 export const operationIndex = {
@@ -15,7 +15,10 @@ export const operationIndex = {
   rebootServer: { group: "servers", method: "reboot", httpMethod: "POST", path: "/servers/{server_id}/reboot/" },
 } as const;
 
-/** The operation surface: one method per operation, grouped by the first segment of its path. */
+/**
+ * The operation surface: one method per operation, grouped by the first segment of its path. Each
+ * resolves with the operation's result; `.withResponse()` on its promise gives the response too.
+ */
 export function createOperations(call: CallOperation) {
   return {
     servers: {
@@ -26,7 +29,7 @@ export function createOperations(call: CallOperation) {
        *
        * `GET /servers/` (operationId `listServers`).
        */
-      list(query?: operations["listServers"]["parameters"]["query"], options?: RequestOptions): Promise<operations["listServers"]["responses"][200]["content"]["application/json"]> {
+      list(query?: operations["listServers"]["parameters"]["query"], options?: RequestOptions): VpsPromise<operations["listServers"]["responses"][200]["content"]["application/json"]> {
         return call<operations["listServers"]["responses"][200]["content"]["application/json"]>("GET", "/servers/", { query }, undefined, options, true);
       },
       /**
@@ -38,7 +41,7 @@ export function createOperations(call: CallOperation) {
        *
        * `POST /servers/` (operationId `createServer`).
        */
-      create(body: NonNullable<operations["createServer"]["requestBody"]>["content"]["application/json"], options?: RequestOptions): Promise<operations["createServer"]["responses"][201]["content"]["application/json"]> {
+      create(body: NonNullable<operations["createServer"]["requestBody"]>["content"]["application/json"], options?: RequestOptions): VpsPromise<operations["createServer"]["responses"][201]["content"]["application/json"]> {
         return call<operations["createServer"]["responses"][201]["content"]["application/json"]>("POST", "/servers/", undefined, body, options, true);
       },
       /**
@@ -48,7 +51,7 @@ export function createOperations(call: CallOperation) {
        *
        * `GET /servers/{server_id}/` (operationId `getServer`).
        */
-      get(serverId: operations["getServer"]["parameters"]["path"]["server_id"], options?: RequestOptions): Promise<operations["getServer"]["responses"][200]["content"]["application/json"]> {
+      get(serverId: operations["getServer"]["parameters"]["path"]["server_id"], options?: RequestOptions): VpsPromise<operations["getServer"]["responses"][200]["content"]["application/json"]> {
         return call<operations["getServer"]["responses"][200]["content"]["application/json"]>("GET", "/servers/{server_id}/", { path: { "server_id": serverId } }, undefined, options, true);
       },
       /**
@@ -58,7 +61,7 @@ export function createOperations(call: CallOperation) {
        *
        * `PUT /servers/{server_id}/` (operationId `updateServer`).
        */
-      update(serverId: operations["updateServer"]["parameters"]["path"]["server_id"], body: NonNullable<operations["updateServer"]["requestBody"]>["content"]["application/json"], options?: RequestOptions): Promise<operations["updateServer"]["responses"][200]["content"]["application/json"]> {
+      update(serverId: operations["updateServer"]["parameters"]["path"]["server_id"], body: NonNullable<operations["updateServer"]["requestBody"]>["content"]["application/json"], options?: RequestOptions): VpsPromise<operations["updateServer"]["responses"][200]["content"]["application/json"]> {
         return call<operations["updateServer"]["responses"][200]["content"]["application/json"]>("PUT", "/servers/{server_id}/", { path: { "server_id": serverId } }, body, options, true);
       },
       /**
@@ -68,7 +71,7 @@ export function createOperations(call: CallOperation) {
        *
        * `DELETE /servers/{server_id}/` (operationId `deleteServer`).
        */
-      delete(serverId: operations["deleteServer"]["parameters"]["path"]["server_id"], options?: RequestOptions): Promise<void> {
+      delete(serverId: operations["deleteServer"]["parameters"]["path"]["server_id"], options?: RequestOptions): VpsPromise<void> {
         return call<void>("DELETE", "/servers/{server_id}/", { path: { "server_id": serverId } }, undefined, options, false);
       },
       /**
@@ -80,7 +83,7 @@ export function createOperations(call: CallOperation) {
        *
        * `PATCH /servers/{server_id}/` (operationId `partialUpdateServer`).
        */
-      patch(serverId: operations["partialUpdateServer"]["parameters"]["path"]["server_id"], body: AtLeastOneProperty<NonNullable<operations["partialUpdateServer"]["requestBody"]>["content"]["application/json"]>, options?: RequestOptions): Promise<operations["partialUpdateServer"]["responses"][200]["content"]["application/json"]> {
+      patch(serverId: operations["partialUpdateServer"]["parameters"]["path"]["server_id"], body: AtLeastOneProperty<NonNullable<operations["partialUpdateServer"]["requestBody"]>["content"]["application/json"]>, options?: RequestOptions): VpsPromise<operations["partialUpdateServer"]["responses"][200]["content"]["application/json"]> {
         return call<operations["partialUpdateServer"]["responses"][200]["content"]["application/json"]>("PATCH", "/servers/{server_id}/", { path: { "server_id": serverId } }, body, options, true);
       },
       /**
@@ -90,7 +93,7 @@ export function createOperations(call: CallOperation) {
        *
        * `POST /servers/{server_id}/start/` (operationId `startServer`).
        */
-      start(serverId: operations["startServer"]["parameters"]["path"]["server_id"], options?: RequestOptions): Promise<operations["startServer"]["responses"][200]["content"]["application/json"]> {
+      start(serverId: operations["startServer"]["parameters"]["path"]["server_id"], options?: RequestOptions): VpsPromise<operations["startServer"]["responses"][200]["content"]["application/json"]> {
         return call<operations["startServer"]["responses"][200]["content"]["application/json"]>("POST", "/servers/{server_id}/start/", { path: { "server_id": serverId } }, undefined, options, true);
       },
       /**
@@ -100,7 +103,7 @@ export function createOperations(call: CallOperation) {
        *
        * `POST /servers/{server_id}/stop/` (operationId `stopServer`).
        */
-      stop(serverId: operations["stopServer"]["parameters"]["path"]["server_id"], options?: RequestOptions): Promise<operations["stopServer"]["responses"][200]["content"]["application/json"]> {
+      stop(serverId: operations["stopServer"]["parameters"]["path"]["server_id"], options?: RequestOptions): VpsPromise<operations["stopServer"]["responses"][200]["content"]["application/json"]> {
         return call<operations["stopServer"]["responses"][200]["content"]["application/json"]>("POST", "/servers/{server_id}/stop/", { path: { "server_id": serverId } }, undefined, options, true);
       },
       /**
@@ -110,7 +113,7 @@ export function createOperations(call: CallOperation) {
        *
        * `POST /servers/{server_id}/reboot/` (operationId `rebootServer`).
        */
-      reboot(serverId: operations["rebootServer"]["parameters"]["path"]["server_id"], options?: RequestOptions): Promise<operations["rebootServer"]["responses"][200]["content"]["application/json"]> {
+      reboot(serverId: operations["rebootServer"]["parameters"]["path"]["server_id"], options?: RequestOptions): VpsPromise<operations["rebootServer"]["responses"][200]["content"]["application/json"]> {
         return call<operations["rebootServer"]["responses"][200]["content"]["application/json"]>("POST", "/servers/{server_id}/reboot/", { path: { "server_id": serverId } }, undefined, options, true);
       },
     },

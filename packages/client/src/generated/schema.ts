@@ -238,6 +238,11 @@ export interface components {
         /** @description The VPS plan the server runs on. */
         Plan: {
             /**
+             * @description Monthly bandwidth allowance in GB (**inferred** unit).
+             * @example 2048
+             */
+            bandwidth?: number;
+            /**
              * @description Plan ID.
              * @example 1
              */

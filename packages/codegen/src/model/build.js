@@ -52,6 +52,7 @@ function readParameter(document, parameter) {
     schema,
     example: parameterExample(document, parameter, schema),
     deprecated: parameter.deprecated === true,
+    allowEmptyValue: parameter.allowEmptyValue === true,
   };
 }
 

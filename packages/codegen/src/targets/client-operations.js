@@ -41,7 +41,7 @@ function renderMethod(op) {
   if (op.deprecated) doc.push('@deprecated');
   return [
     comment(doc, '      '),
-    `      ${op.name}(${args.join(', ')}): Promise<${result}> {`,
+    `      ${op.name}(${args.join(', ')}): VpsPromise<${result}> {`,
     `        return call<${result}>(${call});`,
     '      },',
   ].join('\n');
@@ -60,7 +60,7 @@ export function renderClientOperations(model) {
   const body = [...groups].map(
     ([group, ops]) => `    ${group}: {\n${ops.map(renderMethod).join('\n')}\n    },`,
   );
-  const runtimeTypes = [...(operations.some((op) => op.body?.nonEmpty) ? ['AtLeastOneProperty'] : []), 'CallOperation', 'RequestOptions'];
+  const runtimeTypes = [...(operations.some((op) => op.body?.nonEmpty) ? ['AtLeastOneProperty'] : []), 'CallOperation', 'RequestOptions', 'VpsPromise'];
   return `import type { operations } from './schema.js';
 import type { ${runtimeTypes.join(', ')} } from '../operation-call.js';
 
@@ -69,7 +69,10 @@ export const operationIndex = {
 ${index.join('\n')}
 } as const;
 
-/** The operation surface: one method per operation, grouped by the first segment of its path. */
+/**
+ * The operation surface: one method per operation, grouped by the first segment of its path. Each
+ * resolves with the operation's result; \`.withResponse()\` on its promise gives the response too.
+ */
 export function createOperations(call: CallOperation) {
   return {
 ${body.join('\n')}

@@ -3,11 +3,29 @@
 //   GET  /__sandbox/          the token's clock, item counts and quota
 //   POST /__sandbox/advance   {"seconds": N}: move the token's clock forward N seconds
 //   POST /__sandbox/reset     back to the spec's seed servers and real time
+// and the request header that moves the clock with any API request (for a workflow that cannot
+// call the control API, such as an Arazzo document that also runs against a real server):
+//   Sandbox-Advance: N        before answering, move the caller's clock forward N seconds
 import { bearerToken } from './http.js';
 
 export const CONTROL_PREFIX = '/__sandbox/';
+export const ADVANCE_HEADER = 'sandbox-advance';
 /** Ten years: far beyond any transition, small enough to stay a valid date. */
 const MAX_SECONDS = 10 * 365 * 24 * 3600;
+
+/**
+ * The seconds a `Sandbox-Advance` header asks for: { seconds } or { error } saying what is wrong.
+ * A real server ignores the header; so does the static mock.
+ * @param {string | string[]} value
+ */
+export function parseAdvanceHeader(value) {
+  const text = Array.isArray(value) ? value.join(',') : value;
+  const seconds = /^\s*\d+(?:\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(seconds) || seconds > MAX_SECONDS) {
+    return { error: `Sandbox-Advance must be a number of seconds from 0 to ${MAX_SECONDS}; got ${JSON.stringify(text)}.` };
+  }
+  return { seconds };
+}
 
 const error = (status, code, message, details) => ({ status, body: { code, message, ...(details ? { details } : {}) } });
 

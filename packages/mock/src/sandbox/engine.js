@@ -96,6 +96,24 @@ function describeResource(model, resource) {
   };
 }
 
+/**
+ * What the sandbox accepts, per resource, from the model: the seed ids every world starts with, and
+ * for each reference field of the create body (`plan_id`) the ids it knows. Tools that generate
+ * requests (the fuzzer's dictionaries, packages/mock/fuzz) read it rather than a copy of the ids.
+ * @param {import('@vpsorg/codegen').ApiModel} model
+ * @returns {Record<string, { idParam?: string, seeds: number[], references: Record<string, number[]> }>}
+ */
+export function sandboxCatalogue(model) {
+  const byNumber = (a, b) => a - b;
+  return Object.fromEntries(
+    model.resources.map((resource) => {
+      const kind = describeResource(model, resource);
+      const references = Object.fromEntries(Object.entries(kind.references).map(([field, ref]) => [field, [...ref.known.keys()].sort(byNumber)]));
+      return [resource.name, { idParam: resource.idParam, seeds: kind.seeds.map((s) => s.id).sort(byNumber), references }];
+    }),
+  );
+}
+
 /** The first example body of the operation's response with this status code. */
 function exampleBody(op, code) {
   return structuredClone(op.responses.find((r) => r.code === code)?.examples[0]?.value);

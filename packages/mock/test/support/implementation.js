@@ -1,13 +1,17 @@
 // A small stand-in for a real implementation of the API on 127.0.0.1: it answers each operation
-// with the spec's own example response, optionally altered to break the contract.
+// with the spec's own example response, optionally altered to break the contract. A server id
+// that no example shows gets the documented 404, as from a real server.
 import { createServer } from 'node:http';
 import { operations, responseExample } from './spec.js';
 
 /** A matcher for a path template such as '/servers/{server_id}/start/' (with an optional base path). */
 function matcher(template) {
-  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)');
   return new RegExp(`${pattern}$`);
 }
+
+/** The server ids the spec's examples show (the list example's). */
+const knownIds = new Set(responseExample('listServers', 200).results.map((s) => String(s.id)));
 
 const routes = operations.map(({ operationId, method, path, operation }) => {
   const status = Number(Object.keys(operation.responses).find((s) => s.startsWith('2')));
@@ -30,6 +34,12 @@ export async function startImplementation({ basePath = '', alter = (_id, body) =
       if (!route) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ code: 'not_found', message: 'No such route.' }));
+        return;
+      }
+      const id = route.match.exec(pathname)?.[1];
+      if (id !== undefined && !knownIds.has(id)) {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(responseExample(route.operationId, 404)));
         return;
       }
       if (status[route.operationId]) {

@@ -74,6 +74,9 @@ class Plan(BaseModel):
     storage: int
     """Disk storage in GB (inferred unit)."""
 
+    bandwidth: int | None = None
+    """Monthly bandwidth allowance in GB (inferred unit)."""
+
 
 class PlanDetail(BaseModel):
     """The VPS plan with its monthly bandwidth allowance."""
