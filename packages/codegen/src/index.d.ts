@@ -221,3 +221,21 @@ export function cliWords(
   command: Pick<CliCommandSpec, 'group' | 'command' | 'args' | 'query' | 'body' | 'confirm'>,
   request?: { path?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; baseUrl?: string; yes?: boolean },
 ): string[];
+
+/** One argument of a Python SDK call: its Python name, the wire name it sends, its value and that value as a Python literal. */
+export interface PythonCallArgument {
+  name: string;
+  wire: string;
+  value: unknown;
+  literal: string;
+}
+/**
+ * The Python SDK (`vpsorg`) call that sends one request of `operationId`: `client.<resource>.<method>(...)`
+ * with the path values positional and the query values and body fields as keyword arguments, named as
+ * the python target names them. Throws, naming it, on a value the method cannot take.
+ */
+export function pythonCall(
+  model: ApiModel,
+  operationId: string,
+  request?: { path?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown },
+): { resource: string; method: string; positional: PythonCallArgument[]; keywords: PythonCallArgument[] };

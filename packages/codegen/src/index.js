@@ -11,3 +11,4 @@ export { describePaths, GENERATED_HEADER, staleFiles, withHeader, writeFilesAtom
 export { TARGETS } from './targets/index.js';
 export { cliCommandSpecs } from './targets/cli-commands.js';
 export { cliWords } from './targets/cli-words.js';
+export { pythonCall } from './targets/python/call.js';

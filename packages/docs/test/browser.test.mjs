@@ -135,7 +135,7 @@ describe('the English page', () => {
     expect(afterParams).toContain(`"${example.name}"`);
     expect(afterParams).toContain(`"${example.hostname}"`);
 
-    // Code samples: the language menu lists all five; picking each shows its sample.
+    // Code samples: the language menu lists every one (SAMPLE_LANGUAGES); picking each shows its sample.
     const samples = Object.fromEntries(op['x-codeSamples'].map((s) => [s.label, s.source]));
     const labels = SAMPLE_LANGUAGES.map((l) => l.label);
     const languageButton = () => section.locator('button[aria-haspopup="menu"]').filter({ hasText: new RegExp(`^(${labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`) }).first();
@@ -149,7 +149,7 @@ describe('the English page', () => {
       if (!(await item.isVisible())) await languageButton().click();
       await item.click();
       await expect.poll(async () => text(), { message: `${label} sample shown` }).toContain(normalize(telling));
-      await page.screenshot({ path: path.join(SCREENSHOTS, `en-${op.operationId}-${label.toLowerCase()}.png`) });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `en-${op.operationId}-${label.toLowerCase().replaceAll(' ', '-')}.png`) });
     }
     expectClean(recorded);
   });

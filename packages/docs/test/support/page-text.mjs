@@ -17,7 +17,7 @@ export function apiWordsOf(bundled) {
   const API_WORDS = new Set([
     'string', 'integer', 'number', 'boolean', 'object', 'array', 'null', 'int64', 'ipv4', 'ipv6', 'date-time', 'get', 'post', 'put',
     'patch', 'delete', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'application', 'json', 'VPS.org', 'VPS', 'API', 'JSON', 'HTTP', 'UTC',
-    'RFC', 'URL', 'ID', 'FQDN', 'DNS', 'SSH', 'IPv4', 'IPv6', 'vCPU', 'vCPUs', 'MiB', 'GB', 'Bearer', 'cURL', 'Python', 'JavaScript',
+    'RFC', 'URL', 'ID', 'FQDN', 'DNS', 'SSH', 'IPv4', 'IPv6', 'vCPU', 'vCPUs', 'MiB', 'GB', 'Bearer', 'cURL', 'Python', 'SDK', 'JavaScript',
     'PHP', 'TypeScript', 'Redocly', 'MIT', 'Esc', 'Ctrl', 'K', 'https', 'admin.vps.org', 'api', 'v1', 'servers', 'vps.org', 'support',
     'support@vps.org',
     // The units the Try it console shows after a number, and the CLI's name.
