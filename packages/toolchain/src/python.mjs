@@ -4,7 +4,7 @@
 // CPython >= 3.11 with the venv module (which carries pip).
 import { execFile } from 'node:child_process';
 import { readdirSync, realpathSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { isExecutable, searchPath } from './search-path.mjs';
@@ -69,16 +69,21 @@ export const minorOf = (python) => `${python.version[0]}.${python.version[1]}`;
  */
 export async function findPythons(env = process.env) {
   const candidates = candidatePaths(env);
-  const probes = await Promise.all(
-    candidates.map(async (path) => {
-      try {
-        const { stdout } = await run(path, ['-I', '-c', PROBE], { timeout: 20_000, env: { ...env, PYTHONWARNINGS: 'ignore' } });
-        return { path, info: JSON.parse(stdout.trim().split('\n').pop() ?? '') };
-      } catch (error) {
-        return { path, error: (error.stderr || error.message || '').trim().split('\n').pop() };
-      }
-    }),
-  );
+  const probe = async (path) => {
+    try {
+      // The limit only stops an interpreter that never answers (a broken shim).
+      const { stdout } = await run(path, ['-I', '-c', PROBE], { timeout: 120_000, env: { ...env, PYTHONWARNINGS: 'ignore' } });
+      return { path, info: JSON.parse(stdout.trim().split('\n').pop() ?? '') };
+    } catch (error) {
+      if (error.killed) return { path, error: 'no answer within 120 s' };
+      return { path, error: (error.stderr || error.message || '').trim().split('\n').pop() };
+    }
+  };
+  // One per core at a time, in order: twenty interpreters started at once on a busy 2-core machine
+  // took longer than the 20 s they were given, and every candidate was rejected.
+  const atOnce = Math.max(2, availableParallelism());
+  const probes = [];
+  for (let i = 0; i < candidates.length; i += atOnce) probes.push(...(await Promise.all(candidates.slice(i, i + atOnce).map(probe))));
   const rejected = [];
   const byExecutable = new Map();
   for (const { path, info, error } of probes) {
