@@ -12,6 +12,7 @@ const benches = [
   ['pipeline: builds and the spec-change loop', 'scripts/bench-pipeline.mjs'],
   ['mock: static mock, stateful sandbox through Prism, engine alone', 'packages/mock/bench/run.mjs'],
   ['mock: the in-process sandbox (@vpsorg/mock/msw) in a browser bundle', 'packages/mock/bench/size.mjs'],
+  ['docs: the first page, a second locale, and what the Try it console adds', 'packages/docs/bench/size.mjs'],
 ];
 
 // `pnpm bench -- --edits 3`: pnpm 10 passes the `--` on; it separates nothing here.

@@ -114,6 +114,15 @@ describe('pnpm start (scripts/dev.mjs)', () => {
     expect(html).toContain('<script src="/__reload.js"></script>');
     const script = await fetch(`${docsUrl}/__reload.js`);
     expect(await script.text()).toContain("new EventSource('/__reload')");
+    // The files the page shares with the others are served, and its Try it console offers this mock.
+    for (const [, asset] of html.matchAll(/(?:src|href)="(assets\/[^"]+)"/g)) {
+      const response = await fetch(`${docsUrl}/${asset}`);
+      expect(response.status, asset).toBe(200);
+      expect(response.headers.get('cache-control'), asset).toContain('immutable');
+    }
+    expect(html).toMatch(/<script defer src="assets\/try-it\.[0-9a-f]+\.js"><\/script>/);
+    expect(await (await fetch(`${docsUrl}/try-it-config.js`)).text()).toContain(`{"servers":[{"url":"${mockUrl}","sandbox":false}]}`);
+    expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' https://admin.vps.org ${mockUrl}`);
     expect(await listedNames(mockUrl)).toEqual(['web-server-01', 'db-server-01']);
     // It is Prism with the spec's rules, as `pnpm mock` serves it: no token, no answer.
     expect((await fetch(`${mockUrl}/servers/`)).status).toBe(401);

@@ -20,9 +20,10 @@ async function call(mockUrl, method, path, body) {
 
 async function startStateful(args) {
   const dev = startDev(['--stateful', '--docs-port', '0', '--mock-port', '0', '--locales', 'en', ...args]);
+  const [, docsUrl] = await dev.waitFor(/docs {2}(http:\/\/127\.0\.0\.1:\d+)/);
   const [, mockUrl] = await dev.waitFor(/mock {2}(http:\/\/127\.0\.0\.1:\d+) {2}\(stateful sandbox/);
   await dev.waitFor(/^ready in /m, { timeoutMs: 120_000 });
-  return { dev, mockUrl };
+  return { dev, docsUrl, mockUrl };
 }
 
 async function stop(dev) {
@@ -40,9 +41,17 @@ describe('pnpm start --stateful', () => {
     const spec = await writeEditedSpec(join(tmp.dir, 'servers.yaml'));
     const stateFile = join(tmp.dir, 'sandbox.json');
     const common = ['--spec', spec, '--out', join(tmp.dir, 'generated'), '--state-file', stateFile];
-    let { dev, mockUrl } = await startStateful(common);
+    let { dev, docsUrl, mockUrl } = await startStateful(common);
     let id;
     try {
+      // The docs' Try it console is told of the sandbox, which answers it from the docs' origin.
+      expect(await (await fetch(`${docsUrl}/try-it-config.js`)).text()).toContain(`{"servers":[{"url":"${mockUrl}","sandbox":true}]}`);
+      const preflight = await fetch(`${mockUrl}/__sandbox/advance`, {
+        method: 'OPTIONS',
+        headers: { origin: docsUrl, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(docsUrl);
       const created = await call(mockUrl, 'POST', '/servers/', newServer);
       expect(created.status).toBe(201);
       id = created.body.id;

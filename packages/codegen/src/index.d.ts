@@ -193,3 +193,51 @@ export function withHeader(contents: string, header?: string): string;
 export function writeFilesAtomically(files: GeneratedFile[]): Promise<string[]>;
 export function staleFiles(files: GeneratedFile[]): Promise<string[]>;
 export function describePaths(paths: string[], root?: string): string;
+
+/** One command of `vps` as the `cli` target renders it (packages/cli/src/command-types.d.ts has the full shape). */
+export interface CliCommandSpec {
+  operationId: string;
+  group: string;
+  name: string;
+  command: string;
+  httpMethod: string;
+  path: string;
+  args: { name: string; flag: string; required: boolean; schema: { type: string } & Record<string, unknown>; example?: unknown }[];
+  query: { name: string; flag: string; required: boolean; schema: { type: string } & Record<string, unknown> }[];
+  body?: { required: boolean; nonEmpty: boolean; closed: boolean; fields: { name: string; flag: string; required: boolean; schema: { type: string } & Record<string, unknown> }[] };
+  confirm: boolean;
+  example?: string[];
+  [key: string]: unknown;
+}
+/** The command data of `vps` (what packages/cli/src/generated/commands.js holds). */
+export function cliCommandSpecs(model: ApiModel): {
+  groups: Record<string, { command: string; description?: string }>;
+  commands: CliCommandSpec[];
+  api: { title: string; version: string; baseUrl?: string };
+};
+/**
+ * The words after `vps` that send one request with `command`: positional path values, query and
+ * body flags (or `--body JSON` when flags cannot say the body exactly), `--base-url` first, `--yes` last.
+ */
+export function cliWords(
+  command: Pick<CliCommandSpec, 'group' | 'command' | 'args' | 'query' | 'body' | 'confirm'>,
+  request?: { path?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; baseUrl?: string; yes?: boolean },
+): string[];
+
+/** One argument of a Python SDK call: its Python name, the wire name it sends, its value and that value as a Python literal. */
+export interface PythonCallArgument {
+  name: string;
+  wire: string;
+  value: unknown;
+  literal: string;
+}
+/**
+ * The Python SDK (`vpsorg`) call that sends one request of `operationId`: `client.<resource>.<method>(...)`
+ * with the path values positional and the query values and body fields as keyword arguments, named as
+ * the python target names them. Throws, naming it, on a value the method cannot take.
+ */
+export function pythonCall(
+  model: ApiModel,
+  operationId: string,
+  request?: { path?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown },
+): { resource: string; method: string; positional: PythonCallArgument[]; keywords: PythonCallArgument[] };

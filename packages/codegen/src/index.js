@@ -9,3 +9,6 @@ export { camelCase, groupName, IDENTIFIER, kebabCase, lowerFirst, methodName, up
 export { defaultSpecPath } from './spec-location.js';
 export { describePaths, GENERATED_HEADER, staleFiles, withHeader, writeFilesAtomically } from './files.js';
 export { TARGETS } from './targets/index.js';
+export { cliCommandSpecs } from './targets/cli-commands.js';
+export { cliWords } from './targets/cli-words.js';
+export { pythonCall } from './targets/python/call.js';

@@ -1,24 +1,29 @@
 // Builds the offline API reference: `redocly bundle` (the pinned CLI, with the code-samples
 // decorator of ./redocly.yaml) turns spec/servers.yaml into one bundled document; each locale's translation is applied to a copy of
-// it (./i18n.mjs); `redocly build-docs --inlineBundle` renders every variant into one
-// self-contained HTML page. Output (dist/ by default):
+// it (./i18n.mjs); `redocly build-docs --inlineBundle` renders every variant into one HTML
+// page, whose Redoc script and styles then move to files all pages share (./assets.mjs), next
+// to the Try it console's. Output (dist/ by default), a static folder any web server can host:
 //   index.html                English page
 //   <code>/index.html         one page per locale (ja, sv, tl, it, fr)
+//   assets/*.<hash>.js|css    Redoc, its styles, the Try it console (with the API's model): shared
+//   try-it-config.js          the servers the console offers besides the spec's (none unless told)
 //   openapi/servers.json      the bundled spec the English page shows, x-codeSamples included
 //   openapi/servers.<code>.json  the localized bundles
 // Every file is written to a scratch folder first and renamed into place, so a reader (the dev
 // server, a browser) never sees half a page.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ASSETS_DIR, shareRedocAssets, TRY_IT_CONFIG, tryItAssets, tryItConfigScript } from './assets.mjs';
 import { SAMPLE_LANGUAGES } from './code-samples.mjs';
 import { addLifecycleTable, lifecycleLabels } from './lifecycle-table.mjs';
 import { makeOffline, useFragmentLinks } from './offline.mjs';
-import { labelsScript, patchTranslateHook, placeScriptTag } from './page-labels.mjs';
+import { labelsScript, patchTranslateHook, placeScriptTag, tryItPageScript } from './page-labels.mjs';
+import { tryItModel, tryItPageData } from './try-it-model.mjs';
 import { englishLabel, labelDrift, UI_LABELS } from './ui-labels.mjs';
 
 const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -160,8 +165,10 @@ async function writeAtomically(file, data) {
 /**
  * Build the docs.
  * @param {{ specPath?: string, outDir?: string, locales?: 'all'|'none'|string[], log?: (line: string) => void,
- *   warn?: (line: string) => void, strict?: boolean }} [options]
+ *   warn?: (line: string) => void, strict?: boolean, tryItServers?: { url: string, sandbox?: boolean }[] }} [options]
  *   locales: 'all' (default) builds English and every locale; 'none' or [] English only.
+ *   tryItServers: servers the Try it console offers besides the spec's (try-it-config.js); a
+ *   docs server may answer that file itself (serve.mjs: the local mock).
  *   strict (default: under CI): a locale below 100% or with an outdated entry fails the build;
  *   otherwise each such locale's keys go to `warn` (default: console.warn) and the build goes on.
  * @returns {Promise<{ pages: { code: string, htmlLang: string, file: string }[], bundledSpec: string, reports: object[], warnings: string[] }>}
@@ -173,6 +180,7 @@ export async function buildDocs({
   log = (line) => console.log(line),
   warn = (line) => console.warn(line),
   strict = strictCoverageDefault(),
+  tryItServers = [],
 } = {}) {
   const started = performance.now();
   specPath = path.resolve(specPath);
@@ -192,14 +200,14 @@ export async function buildDocs({
     await writeFile(bundledFile, JSON.stringify(addLifecycleTable(structuredClone(bundled), lifecycleLabels(ENGLISH_LABELS)), null, 2));
 
     // 2. One localized copy per locale; stale translation keys stop the build.
-    const variants = [{ locale: ENGLISH, specFile: bundledFile, labels: ENGLISH_LABELS }];
+    const variants = [{ locale: ENGLISH, specFile: bundledFile, labels: ENGLISH_LABELS, page: tryItPageData(bundled) }];
     const reports = [];
     for (const locale of targets) {
       const { spec, report, labels } = i18n.localizeSpec(bundled, locale.code);
       reports.push(report);
       const specFile = path.join(work, `servers.${locale.code}.json`);
       await writeFile(specFile, JSON.stringify(addLifecycleTable(spec, lifecycleLabels(labels)), null, 2));
-      variants.push({ locale, specFile, labels });
+      variants.push({ locale, specFile, labels, page: tryItPageData(spec) });
     }
     if (reports.length) log(i18n.formatCoverage(reports));
     const stale = reports.filter((r) => r.stale.length);
@@ -222,13 +230,23 @@ export async function buildDocs({
       }
     }
 
+    // The Try it console: one script (with the API's model) and one stylesheet for every page.
+    const consoleAssets = await tryItAssets(tryItModel(bundled));
+    const shared = new Map(consoleAssets.map((a) => [a.file, a.text]));
+    const share = (assets, page) => {
+      for (const { file, text } of assets) {
+        if (shared.has(file) && shared.get(file) !== text) throw new Error(`${page}: two different ${file}`); // a hash collision
+        shared.set(file, text);
+      }
+    };
+
     // 3. Render each page. Two at a time: each build-docs is one busy Node process.
     // The switcher links every page there will be: those built now and locale pages an earlier
     // full build left (an English-only dev build keeps linking them).
     const built = new Set(variants.map((v) => v.locale.code));
     const everyPage = [ENGLISH, ...(i18n?.LOCALES ?? []).filter((l) => built.has(l.code) || existsSync(path.join(outDir, pagePath(l))))];
     const limit = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
-    const rendered = await mapLimit(variants, limit, async ({ locale, specFile, labels }) => {
+    const rendered = await mapLimit(variants, limit, async ({ locale, specFile, labels, page }) => {
       const htmlFile = path.join(work, `${locale.code}.html`);
       await redocly([
         'build-docs', specFile,
@@ -249,15 +267,33 @@ export async function buildDocs({
       html = useFragmentLinks(makeOffline(html, pagePath(locale)));
       // Labels: the translate hook reads the table; the script before Redoc's rewrites the rest.
       html = patchTranslateHook(html, pagePath(locale));
-      const head = [everyPage.length > 1 ? alternateLinks(locale, everyPage) : '', labelsScript(labels, englishLabel)].filter(Boolean).join('\n  ');
+      // Shared files: Redoc's script and styles, the console's. Paths relative to the page.
+      const prefix = locale.code === ENGLISH.code ? '' : '../';
+      const redoc = shareRedocAssets(html, prefix, pagePath(locale));
+      share(redoc.assets, pagePath(locale));
+      html = redoc.html;
+      const [consoleScript, consoleStyle] = consoleAssets;
+      const head = [
+        everyPage.length > 1 ? alternateLinks(locale, everyPage) : '',
+        labelsScript(labels, englishLabel),
+        tryItPageScript(page),
+        redoc.head,
+        `<link rel="stylesheet" href="${prefix}${consoleStyle.file}">`,
+      ].filter(Boolean).join('\n  ');
       html = html.replace(HEAD_MARKER, () => head);
       const switcher = everyPage.length > 1 ? languageSwitcher(locale, everyPage, labels['page.languages']) : '';
       html = html.replace(SWITCHER_MARKER, () => switcher);
-      html = html.replace('<!-- vpsorg:place -->', () => (everyPage.length > 1 ? placeScriptTag() : ''));
+      // After Redoc's module script: deferred scripts run in document order, once the page is parsed.
+      const consoleTags = `<script defer src="${prefix}${TRY_IT_CONFIG}"></script>\n  <script defer src="${prefix}${consoleScript.file}"></script>`;
+      html = html.replace('<!-- vpsorg:place -->', () => [everyPage.length > 1 ? placeScriptTag() : '', consoleTags].filter(Boolean).join('\n  '));
       return { locale, html, specFile };
     });
 
-    // 4. Move everything into place.
+    // 4. Move everything into place: the shared files first, so no page ever names a missing one.
+    for (const [file, text] of shared) {
+      if (!existsSync(path.join(outDir, file))) await writeAtomically(path.join(outDir, file), text);
+    }
+    await writeAtomically(path.join(outDir, TRY_IT_CONFIG), tryItConfigScript(tryItServers));
     const pages = [];
     for (const { locale, html, specFile } of rendered) {
       const file = path.join(outDir, pagePath(locale));
@@ -266,12 +302,27 @@ export async function buildDocs({
       await writeAtomically(path.join(outDir, 'openapi', specName), await readFile(specFile));
       pages.push({ code: locale.code, htmlLang: locale.htmlLang, file });
     }
+    await pruneAssets(outDir);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     log(`docs: built ${pages.map((p) => path.relative(outDir, p.file)).join(', ')} in ${path.relative(process.cwd(), outDir) || '.'} (${seconds} s)`);
     return { pages, bundledSpec: path.join(outDir, 'openapi/servers.json'), reports, warnings };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Remove the shared files no page in outDir names any more (an earlier build's). */
+async function pruneAssets(outDir) {
+  const dir = path.join(outDir, ASSETS_DIR);
+  const files = await readdir(dir).catch(() => []);
+  if (!files.length) return;
+  const named = new Set();
+  const pages = [path.join(outDir, 'index.html'), ...(await readdir(outDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => path.join(outDir, e.name, 'index.html'))];
+  for (const page of pages) {
+    const html = await readFile(page, 'utf8').catch(() => '');
+    for (const m of html.matchAll(/(?:src|href)="(?:\.\.\/)?assets\/([^"]+)"/g)) named.add(m[1]);
+  }
+  for (const file of files) if (!named.has(file) && !file.includes('.tmp')) await rm(path.join(dir, file), { force: true });
 }
 
 function parseArgs(argv) {
@@ -285,7 +336,11 @@ function parseArgs(argv) {
       const v = value();
       options.locales = v === 'all' || v === 'none' ? v : v.split(',').map((s) => s.trim()).filter(Boolean);
     } else if (flag === '--english-only') options.locales = 'none';
-    else if (flag === '--strict') options.strict = true;
+    else if (flag === '--try-it-server' || flag === '--try-it-sandbox') {
+      const url = value();
+      if (!/^https?:\/\/[^\s]+$/.test(url ?? '')) throw new Error(`${flag} needs an http(s) URL, got ${JSON.stringify(url)}.`);
+      (options.tryItServers ??= []).push({ url, sandbox: flag === '--try-it-sandbox' });
+    } else if (flag === '--strict') options.strict = true;
     else if (flag === '--no-strict') options.strict = false;
     else if (flag === '--help' || flag === '-h') options.help = true;
     else throw new Error(`Unknown argument "${argv[i]}". Try --help.`);
@@ -298,7 +353,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   try {
     const options = parseArgs(process.argv.slice(2));
     if (options.help) {
-      console.log('Usage: node scripts/build.mjs [--spec spec/servers.yaml] [--out dist] [--locales all|none|ja,fr] [--english-only] [--strict|--no-strict]');
+      console.log(
+        'Usage: node scripts/build.mjs [--spec spec/servers.yaml] [--out dist] [--locales all|none|ja,fr] [--english-only] [--strict|--no-strict]\n' +
+          '         [--try-it-server URL] [--try-it-sandbox URL]   servers the Try it console offers besides the spec\'s (repeatable)',
+      );
     } else {
       await buildDocs(options);
     }

@@ -1,20 +1,31 @@
 // Code samples for every operation, generated from the spec in the style of the published
 // documentation (shared/seeds): cURL, Python (requests), JavaScript (fetch), PHP (curl), plus the
-// TypeScript SDK. Method, path, path parameter examples, request body example and the documented
-// headers all come from the spec; nothing here is written per operation.
-import { buildApiModel, camelCase, deref, HTTP_METHODS } from '@vpsorg/codegen';
+// TypeScript SDK and the Python SDK. Method, path, path parameter examples, request body example
+// and the documented headers all come from the spec; the SDK calls from the model, named as the
+// SDKs' generators name them; nothing here is written per operation.
+import { buildApiModel, camelCase, deref, HTTP_METHODS, pythonCall } from '@vpsorg/codegen';
+import { curlCommand } from '../try-it/shell.js';
 
 /**
- * The sample languages, in tab order. `lang` picks Redoc's highlighter, `label` names the tab;
- * Redoc matches an x-codeSamples entry to a tab by its label.
+ * The sample languages, in tab order. `id` names the generator (and the tests' runner), `lang`
+ * picks Redoc's highlighter, `label` names the tab; Redoc matches an x-codeSamples entry to a tab
+ * by its label, so two samples may share a `lang` (the seeds' Python and the Python SDK).
  */
 export const SAMPLE_LANGUAGES = Object.freeze([
-  Object.freeze({ lang: 'curl', label: 'cURL' }),
-  Object.freeze({ lang: 'python', label: 'Python' }),
-  Object.freeze({ lang: 'javascript', label: 'JavaScript' }),
-  Object.freeze({ lang: 'php', label: 'PHP' }),
-  Object.freeze({ lang: 'typescript', label: 'TypeScript' }),
+  Object.freeze({ id: 'curl', lang: 'curl', label: 'cURL' }),
+  Object.freeze({ id: 'python', lang: 'python', label: 'Python' }),
+  Object.freeze({ id: 'javascript', lang: 'javascript', label: 'JavaScript' }),
+  Object.freeze({ id: 'php', lang: 'php', label: 'PHP' }),
+  Object.freeze({ id: 'typescript', lang: 'typescript', label: 'TypeScript' }),
+  Object.freeze({ id: 'python-sdk', lang: 'python', label: 'Python SDK' }),
 ]);
+
+/** The SAMPLE_LANGUAGES id of an x-codeSamples entry (by its label, as Redoc matches it). */
+export function sampleIdOf(entry) {
+  const language = SAMPLE_LANGUAGES.find((l) => l.label === entry.label);
+  if (!language) throw new Error(`Code samples: no sample language is labelled "${entry.label}"`);
+  return language.id;
+}
 
 /** Placeholder token, as the published documentation writes it. */
 export const TOKEN_PLACEHOLDER = 'YOUR_API_TOKEN';
@@ -135,8 +146,6 @@ function phpLiteral(value, depth = 0) {
   return `[\n${entries.map(item).join(',\n')}\n${end}]`;
 }
 
-const shellSingleQuoted = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
-
 // ---------------------------------------------------------------------------------------------
 // URLs
 
@@ -171,11 +180,9 @@ function resultName(op) {
 // ---------------------------------------------------------------------------------------------
 // One generator per language
 
+// The Try it console's "copy as cURL" writes the same shape (../try-it/shell.js).
 function curlSample(op) {
-  const lines = [`curl -X ${op.method} "${literalUrl(op)}"`];
-  for (const [name, value] of op.headers) lines.push(`  -H "${name}: ${value}"`);
-  if (op.body) lines.push(`  -d ${shellSingleQuoted(indentRest(JSON.stringify(op.body.value, null, 2), '  '))}`);
-  return lines.join(' \\\n');
+  return curlCommand({ method: op.method, url: literalUrl(op), headers: op.headers, body: op.body?.value });
 }
 
 function pythonSample(op) {
@@ -247,18 +254,53 @@ function typescriptSample(op) {
   return out.join('\n');
 }
 
+/** `f(a, b=1)` on one line when it fits ruff's 100 columns, else one argument per line. */
+function pythonCallText(prefix, args) {
+  const oneLine = `${prefix}(${args.join(', ')})`;
+  return oneLine.length <= 100 ? oneLine : `${prefix}(\n${args.map((a) => `    ${a},\n`).join('')})`;
+}
+
+// The call is the model's (pythonCall of @vpsorg/codegen: the method, argument names and
+// literals the python target generates); what surrounds it is written as the README's quick start.
+function pythonSdkSample(op, model) {
+  const call = pythonCall(model, op.operationId, {
+    path: Object.fromEntries(op.pathParams.map(({ name, value }) => [name, value])),
+    query: Object.fromEntries(op.query.map(({ name, value }) => [name, value])),
+    body: op.body?.value,
+  });
+  const out = [
+    'from vpsorg import VpsClient',
+    '',
+    pythonCallText('client = VpsClient', [`token="${TOKEN_PLACEHOLDER}"`, `base_url=${JSON.stringify(op.baseUrl)}`]),
+    '',
+  ];
+  for (const arg of call.positional) out.push(`${arg.name} = ${arg.literal}`);
+  const text = pythonCallText(`client.${call.resource}.${call.method}`, [
+    ...call.positional.map((arg) => arg.name),
+    ...call.keywords.map((arg) => `${arg.name}=${arg.literal}`),
+  ]);
+  if (op.hasResponseBody) {
+    const name = resultName(op).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    out.push(`${name} = ${text}`, `print(${name})`);
+  } else {
+    out.push(text);
+  }
+  return out.join('\n');
+}
+
 const GENERATORS = {
   curl: curlSample,
   python: pythonSample,
   javascript: javascriptSample,
   php: phpSample,
   typescript: typescriptSample,
+  'python-sdk': pythonSdkSample,
 };
 
-/** The x-codeSamples list of one operation: one entry per SAMPLE_LANGUAGES entry. */
-export function codeSamplesFor(spec, path, method, model = buildApiModel(spec)) {
+/** The x-codeSamples list of one operation: one entry per language (every SAMPLE_LANGUAGES entry unless told). */
+export function codeSamplesFor(spec, path, method, model = buildApiModel(spec), languages = SAMPLE_LANGUAGES) {
   const op = describeOperation(spec, path, method, model);
-  return SAMPLE_LANGUAGES.map(({ lang, label }) => ({ lang, label, source: GENERATORS[lang](op) }));
+  return languages.map(({ id, lang, label }) => ({ lang, label, source: GENERATORS[id](op, model) }));
 }
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -282,11 +324,26 @@ export function addCodeSamples(spec) {
 
 /**
  * Per language, a few lines that print `STATUS <code>` once the sample has run: the sample tests
- * append them to each sample to check the status it got. They rely on the names the generators
- * use (`response`, `$ch`).
+ * append them to each sample to check the status it got (the Python SDK's go before it). They rely
+ * on the names the generators use (`response`, `$ch`).
  */
 export const STATUS_PROBES = Object.freeze({
   python: 'print("STATUS", response.status_code)',
+  // Before the Python SDK's sample: every response its httpx client receives prints its status.
+  'python-sdk': [
+    'import httpx',
+    '',
+    '_send = httpx.Client.send',
+    '',
+    '',
+    'def _observed(self, request, **kwargs):',
+    '    response = _send(self, request, **kwargs)',
+    '    print("STATUS", response.status_code)',
+    '    return response',
+    '',
+    '',
+    'httpx.Client.send = _observed',
+  ].join('\n'),
   javascript: "console.log('STATUS', response.status);",
   php: 'echo "\\nSTATUS " . curl_getinfo($ch, CURLINFO_RESPONSE_CODE) . "\\n";',
   curl: " -sS -w '\\nSTATUS %{http_code}\\n'",

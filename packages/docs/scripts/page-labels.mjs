@@ -26,12 +26,15 @@ export function patchTranslateHook(html, page = 'page') {
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The table the page script reads: { redoc: key -> text, exact: [[en, text]], patterns: [[source, flags, text]] }. */
+/**
+ * The table the page scripts read: { redoc: key -> text, tryit: key -> text (the Try it
+ * console's), exact: [[en, text]], patterns: [[source, flags, text]] }.
+ */
 export function labelTable(labels) {
-  const table = { redoc: {}, exact: [], patterns: [] };
+  const table = { redoc: {}, tryit: {}, exact: [], patterns: [] };
   for (const [key, text] of Object.entries(labels)) {
     const [kind, ...rest] = key.split('.');
-    if (kind === 'redoc') table.redoc[rest.join('.')] = text;
+    if (kind === 'redoc' || kind === 'tryit') table[kind][rest.join('.')] = text;
   }
   return table;
 }
@@ -156,6 +159,11 @@ const safeJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
 export function labelsScript(labels, english) {
   const table = { ...labelTable(labels), ...domLabels(labels, english) };
   return `<script>globalThis.__vpsorgLabels=${safeJson(table)};(${pageScript.toString()})();</script>`;
+}
+
+/** The inline <script> with a page's words for the Try it console: server names, status meanings, summaries. */
+export function tryItPageScript(pageData) {
+  return `<script>globalThis.__vpsorgTryItPage=${safeJson(pageData)};</script>`;
 }
 
 /** The inline <script> that keeps the reader's place across the language switcher (after Redoc's pre-rendered HTML). */

@@ -9,6 +9,8 @@
 //   page.<name>  our own labels: the language switcher, the marker of inferred text, and the
 //                words of the generated lifecycle table (page.lifecycle.*, @vpsorg/codegen's
 //                LIFECYCLE_LABELS_EN; lifecycle-table.mjs hands them to the table).
+//   tryit.<name> the Try it console's words (../try-it/): its controls, the response, and one
+//                `tryit.error.<keyword>` per problem the request and response checks can find.
 // test/ui-labels.test.mjs checks every redoc.* pair and every dom.* text against the Redoc bundle
 // the CLI ships: an upgrade that renames or rewords a label fails there, and the Chromium tests
 // find any English label left on a locale page.
@@ -99,6 +101,77 @@ export const UI_LABELS = Object.freeze({
   'page.inferred': 'Inferred',
   // The lifecycle table's words: codegen's own English, so a new or reworded one shows up here.
   ...Object.fromEntries(Object.entries(LIFECYCLE_LABELS_EN).map(([key, english]) => [`page.lifecycle.${key}`, english])),
+  // The Try it console (../try-it/console.js).
+  'tryit.open': 'Try it',
+  'tryit.title': 'Try it',
+  'tryit.close': 'Close',
+  'tryit.server': 'Server',
+  'tryit.serverMock': 'Local mock',
+  'tryit.serverSandbox': 'Local sandbox',
+  'tryit.token': 'API token',
+  'tryit.tokenHint': 'Kept in this browser tab only, and sent only to the server chosen above.',
+  'tryit.parameters': 'Parameters',
+  'tryit.in.path': 'path',
+  'tryit.in.query': 'query',
+  'tryit.in.header': 'header',
+  'tryit.required': 'required',
+  'tryit.unset': '(not set)',
+  'tryit.body': 'Request body (JSON)',
+  'tryit.resetBody': 'Back to the example',
+  'tryit.send': 'Send',
+  'tryit.sending': 'Sending…',
+  'tryit.notSent': 'Nothing was sent. Fix these first:',
+  'tryit.response': 'Response',
+  'tryit.responseBody': 'Response body',
+  'tryit.undocumented': 'This status is not documented for this operation.',
+  'tryit.time': 'Time',
+  'tryit.ms': '{0} ms',
+  'tryit.requestId': 'Request ID',
+  'tryit.retryAfter': 'Retry after',
+  'tryit.seconds': '{0} s',
+  'tryit.noBody': '(no body)',
+  'tryit.conforms': 'The response matches the documented schema for this status.',
+  'tryit.mismatch': 'The response does not match the documented schema for this status:',
+  'tryit.networkError': 'No answer: the server could not be reached, or it does not accept requests from this page (CORS).',
+  'tryit.copyCurl': 'Copy as cURL',
+  'tryit.copyCli': 'Copy as vps',
+  'tryit.copied': 'Copied to the clipboard:',
+  'tryit.copyFailed': 'The clipboard is not available here; copy the command from this box:',
+  'tryit.advanceBy': 'Sandbox clock: advance by (seconds)',
+  'tryit.advance': 'Advance the clock',
+  'tryit.clockNow': 'Sandbox time is now {0}.',
+  'tryit.field.body': 'Request body',
+  'tryit.field.response': 'Response body',
+  'tryit.error.at': '{0}: {1}',
+  'tryit.error.json': 'is not valid JSON (line {0}, column {1})',
+  'tryit.error.jsonNoPlace': 'is not valid JSON',
+  'tryit.error.bodyRequired': 'is required for this operation',
+  'tryit.error.type': 'must be of type {0}',
+  'tryit.error.required': 'is required',
+  'tryit.error.additionalProperties': 'is not a field here',
+  'tryit.error.enum': 'must be one of: {0}',
+  'tryit.error.const': 'must be {0}',
+  'tryit.error.format': 'must be a valid {0}',
+  'tryit.error.minLength': 'must be at least {0} characters long',
+  'tryit.error.maxLength': 'must be at most {0} characters long',
+  'tryit.error.pattern': 'must match the pattern {0}',
+  'tryit.error.minimum': 'must be at least {0}',
+  'tryit.error.maximum': 'must be at most {0}',
+  'tryit.error.exclusiveMinimum': 'must be greater than {0}',
+  'tryit.error.exclusiveMaximum': 'must be less than {0}',
+  'tryit.error.multipleOf': 'must be a multiple of {0}',
+  'tryit.error.minProperties': 'must have at least {0} fields',
+  'tryit.error.maxProperties': 'must have at most {0} fields',
+  'tryit.error.minItems': 'must have at least {0} items',
+  'tryit.error.maxItems': 'must have at most {0} items',
+  'tryit.error.uniqueItems': 'must not repeat an item',
+  'tryit.error.oneOf': 'must match exactly one of the allowed forms',
+  'tryit.error.anyOf': 'must match one of the allowed forms',
+  'tryit.error.not': 'is a value that is not allowed here',
+  'tryit.error.false': 'is not allowed here',
+  'tryit.error.undocumented': 'status {0} is not documented for this operation',
+  'tryit.error.notJson': 'is not JSON, but the documented response is',
+  'tryit.error.unexpectedBody': 'has content, but the documented response has none',
 });
 
 /** The English of a label. */
@@ -111,7 +184,7 @@ export function bundleFragments(key) {
   return value.split(/\{\d+\}/).filter((part) => part.trim() !== '');
 }
 
-export const LABEL_KINDS = Object.freeze(['redoc', 'dom', 'page']);
+export const LABEL_KINDS = Object.freeze(['redoc', 'dom', 'page', 'tryit']);
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const tick = (s) => `\`${s}\``;

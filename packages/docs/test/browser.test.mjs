@@ -135,7 +135,7 @@ describe('the English page', () => {
     expect(afterParams).toContain(`"${example.name}"`);
     expect(afterParams).toContain(`"${example.hostname}"`);
 
-    // Code samples: the language menu lists all five; picking each shows its sample.
+    // Code samples: the language menu lists every one (SAMPLE_LANGUAGES); picking each shows its sample.
     const samples = Object.fromEntries(op['x-codeSamples'].map((s) => [s.label, s.source]));
     const labels = SAMPLE_LANGUAGES.map((l) => l.label);
     const languageButton = () => section.locator('button[aria-haspopup="menu"]').filter({ hasText: new RegExp(`^(${labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`) }).first();
@@ -149,7 +149,7 @@ describe('the English page', () => {
       if (!(await item.isVisible())) await languageButton().click();
       await item.click();
       await expect.poll(async () => text(), { message: `${label} sample shown` }).toContain(normalize(telling));
-      await page.screenshot({ path: path.join(SCREENSHOTS, `en-${op.operationId}-${label.toLowerCase()}.png`) });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `en-${op.operationId}-${label.toLowerCase().replaceAll(' ', '-')}.png`) });
     }
     expectClean(recorded);
   });
@@ -173,7 +173,7 @@ describe('the English page', () => {
 });
 
 describe('opened from the file system (no server at all)', () => {
-  it('renders, routes and switches language with no request beyond the page file and no console error', async () => {
+  it('renders, routes and switches language with no request outside dist/ (the page and its shared files) and no console error', async () => {
     const recorded = await openRecordedPage(browser, 'null');
     opened.push(recorded);
     const { page, requests, consoleErrors } = recorded;
@@ -188,8 +188,14 @@ describe('opened from the file system (no server at all)', () => {
     const last = nav.at(-1).href.split('/').slice(0, 2).join('/');
     await page.waitForURL(`${pathToFileURL(path.join(dist, 'fr/index.html')).href}${last}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    // The French page shows its Try it buttons too: the shared scripts load from the file system.
+    await page.locator('[data-testid="try-it-open"]').first().waitFor();
+    expect(await page.locator('[data-testid="try-it-open"]').first().innerText()).toBe(loadTranslations('fr').labels['tryit.open'].text);
     const fetched = requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:'));
-    expect(fetched).toEqual([file, pathToFileURL(path.join(dist, 'fr/index.html')).href]);
+    const inDist = pathToFileURL(dist).href.replace(/\/?$/, '/');
+    expect(fetched.filter((url) => !url.startsWith(inDist)), 'requests outside dist/').toEqual([]);
+    expect(fetched.filter((url) => url.endsWith('.html'))).toEqual([file, pathToFileURL(path.join(dist, 'fr/index.html')).href]);
+    expect(fetched.some((url) => /\/assets\/redoc\.[0-9a-f]+\.js$/.test(url)), 'the shared Redoc script').toBe(true);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -1,13 +1,16 @@
-// What `pnpm run docs` produces: one self-contained page per language, offline, telemetry off; a
-// bundled spec that passes the repository's lint; translations that change only text; and a
-// build that follows spec edits, refuses stale translation keys and, under CI, anything below 100%.
+// What `pnpm run docs` produces: one page per language, offline, telemetry off, sharing Redoc's
+// script and styles and the Try it console as hashed files in assets/; a bundled spec that passes
+// the repository's lint; translations that change only text; and a build that follows spec edits,
+// refuses stale translation keys and, under CI, anything below 100%.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import vm from 'node:vm';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { cliCommandSpecs, loadApiModelSync } from '@vpsorg/codegen';
 import { buildDocs, DEFAULT_SPEC, ENGLISH, strictCoverageDefault } from '../scripts/build.mjs';
 import { operationsOf, SAMPLE_LANGUAGES } from '../scripts/code-samples.mjs';
 import { addLifecycleTable } from '../scripts/lifecycle-table.mjs';
@@ -33,17 +36,86 @@ afterAll(() => {
 });
 
 describe('the pages', () => {
-  it.each(ALL.map((l) => [l.code, l]))('%s: one self-contained HTML file with its <html lang>', (code, locale) => {
+  /** The files a page loads (scripts, stylesheets; not the alternate-language links), as paths in dist. */
+  const loads = (code) => {
+    const html = readFileSync(pageFile(code), 'utf8');
+    const refs = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g), ...html.matchAll(/<link\b(?![^>]*rel="(?:alternate|icon)")[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]);
+    return refs.map((ref) => path.relative(dist, path.resolve(path.dirname(pageFile(code)), ref)));
+  };
+
+  it.each(ALL.map((l) => [l.code, l]))('%s: its <html lang>, nothing remote, and only files of dist/ loaded', (code, locale) => {
     const html = readFileSync(pageFile(code), 'utf8');
     expect(html).toMatch(new RegExp(`^<!DOCTYPE html>\\s*<html lang="${locale.htmlLang}">`));
-    // Redoc is inlined: no script, stylesheet, font or image is loaded from anywhere.
-    expect(html).not.toMatch(/<script\b[^>]*\bsrc=/i);
-    // (rel="alternate" links name the other languages' pages: the browser loads nothing for them.)
-    expect(html).not.toMatch(/<link\b(?![^>]*rel="icon"[^>]*href="data:)(?![^>]*rel="alternate")[^>]*\bhref=/i);
+    expect(html).not.toMatch(/<(?:script|link)\b[^>]*\b(?:src|href)="(?:https?:)?\/\//i);
     expect(html).not.toMatch(/@import\s+(?:url\()?\s*["']?https?:|@font-face[^}]*url\(\s*["']?https?:/i);
     expect(html).not.toMatch(/https?:\/\/(?:[\w-]+\.)*(?:redoc\.ly|cdn\.redocly\.com|otel\.[\w.-]+|fonts\.googleapis\.com|fonts\.gstatic\.com)/);
     expect(html).toMatch(/const __redoc_options = \{[^\n]*"disableTelemetry":true/);
-    expect(html).toContain('hydrate(__redoc_definition');
+    expect(html).toContain("__vpsorgRedoc.hydrate(__redoc_definition, __redoc_options, document.getElementById('redoc'))");
+    for (const file of loads(code)) {
+      expect(file, `${code} loads ${file}`).not.toMatch(/^\.\./);
+      expect(existsSync(path.join(dist, file)), `${code} loads ${file}`).toBe(true);
+    }
+  });
+
+  it('share one Redoc script, one stylesheet and one console, in assets/ under hashed names; no page inlines them', () => {
+    const english = loads('en');
+    expect(english).toEqual([
+      expect.stringMatching(/^assets\/redoc\.[0-9a-f]{12}\.js$/),
+      'try-it-config.js',
+      expect.stringMatching(/^assets\/try-it\.[0-9a-f]{12}\.js$/),
+      expect.stringMatching(/^assets\/redoc\.[0-9a-f]{12}\.css$/),
+      expect.stringMatching(/^assets\/try-it\.[0-9a-f]{12}\.css$/),
+    ]);
+    for (const { code } of LOCALES) expect(loads(code), code).toEqual(english);
+    expect(readdirSync(path.join(dist, 'assets')).sort()).toEqual(english.filter((f) => f.startsWith('assets/')).map((f) => f.slice(7)).sort());
+    for (const locale of ALL) {
+      const html = readFileSync(pageFile(locale.code), 'utf8');
+      expect(html.length, `${locale.code} page size`).toBeLessThan(200_000);
+      expect(html).not.toContain('<style data-styled');
+    }
+  });
+
+  it('makes Redoc\'s script a classic one (for file:// too) with the label lookup, and its styles a stylesheet', () => {
+    const script = readFileSync(path.join(dist, loads('en').find((f) => /redoc\..*\.js$/.test(f))), 'utf8');
+    expect(() => new vm.Script(script)).not.toThrow();
+    expect(script).toContain('globalThis.__vpsorgRedoc=(()=>{');
+    expect(script).not.toMatch(/\bimport\.meta\b|export\{RedocStandalone/);
+    expect(script).toContain('globalThis.__vpsorgLabels?.redoc?.[e]');
+    const css = readFileSync(path.join(dist, loads('en').find((f) => /redoc\..*\.css$/.test(f))), 'utf8');
+    expect(css.length).toBeGreaterThan(100_000);
+    expect(css).not.toContain('<');
+  });
+
+  it('puts the API\'s model in the console\'s script: every operation, its schemas and its vps command as the CLI has it', () => {
+    const script = readFileSync(path.join(dist, loads('en').find((f) => /try-it\..*\.js$/.test(f))), 'utf8');
+    expect(() => new vm.Script(script)).not.toThrow();
+    expect(script).not.toMatch(/\beval\s*\(|\bnew Function\b|\bFunction\s*\(/);
+    const context = { globalThis: {} };
+    vm.runInNewContext(script.slice(0, script.indexOf(';\n')), context);
+    const consoleModel = context.globalThis.__vpsorgTryItModel;
+    const { commands } = cliCommandSpecs(loadApiModelSync(DEFAULT_SPEC));
+    expect(consoleModel.operations.map((op) => op.id)).toEqual(commands.map((c) => c.operationId));
+    for (const op of consoleModel.operations) {
+      const command = commands.find((c) => c.operationId === op.id);
+      expect(op.cli, op.id).toEqual({
+        group: command.group,
+        command: command.command,
+        args: command.args.map((a) => ({ name: a.name })),
+        query: command.query.map((q) => ({ name: q.name, flag: q.flag, schema: { type: q.schema.type } })),
+        ...(command.body ? { body: { fields: command.body.fields.map((f) => ({ name: f.name, flag: f.flag, schema: { type: f.schema.type } })) } } : {}),
+        confirm: command.confirm,
+      });
+    }
+    expect(Object.keys(consoleModel.components.schemas)).toEqual(Object.keys(JSON.parse(readFileSync(specFile('en'), 'utf8')).components.schemas));
+    expect(JSON.stringify(consoleModel)).not.toMatch(/"description"|"examples"/);
+    expect(consoleModel.servers).toEqual(['https://admin.vps.org/api/v1']);
+  });
+
+  it('offers no local server in a static build, unless told', async () => {
+    expect(readFileSync(path.join(dist, 'try-it-config.js'), 'utf8')).toContain('globalThis.__vpsorgTryItConfig={"servers":[]};');
+    const out = path.join(tempDir('config-'), 'dist');
+    await buildDocs({ outDir: out, locales: 'none', log: () => {}, tryItServers: [{ url: 'http://127.0.0.1:4010/', sandbox: true }] });
+    expect(readFileSync(path.join(out, 'try-it-config.js'), 'utf8')).toContain('{"servers":[{"url":"http://127.0.0.1:4010","sandbox":true}]}');
   });
 
   it('every page links all six pages, marking itself', () => {
@@ -63,6 +135,7 @@ describe('the pages', () => {
   it('pre-renders in-page links as #/ fragments, the routes the page uses', () => {
     const html = readFileSync(pageFile('en'), 'utf8');
     const rendered = html.slice(html.indexOf('<div id="redoc">'), html.indexOf('<script type="module">'));
+    expect(rendered.length).toBeGreaterThan(1000);
     expect(rendered).toContain('href="#/servers"');
     expect(rendered).not.toMatch(/href="\/(?!\/)/);
   });
@@ -91,7 +164,10 @@ describe('the pages', () => {
   it('puts the locale\'s label table in its page and makes Redoc\'s translate hook read it', () => {
     const fr = readFileSync(pageFile('fr'), 'utf8');
     expect(fr).toMatch(/globalThis\.__vpsorgLabels=\{"redoc":\{[^<]*"request":"Requête"/);
-    expect(fr).toContain('globalThis.__vpsorgLabels?.redoc?.[e]');
+    expect(fr).toMatch(/"tryit":\{[^<]*"send":"Envoyer"/);
+    // The lookup is in the shared Redoc script; each page brings its own table.
+    const script = loads('fr').find((f) => /redoc\..*\.js$/.test(f));
+    expect(readFileSync(path.join(dist, script), 'utf8')).toContain('globalThis.__vpsorgLabels?.redoc?.[e]');
     expect(fr).toContain('aria-label="Langue"');
     const en = readFileSync(pageFile('en'), 'utf8');
     expect(en).toMatch(/"request":"Request"/);

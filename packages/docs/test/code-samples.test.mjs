@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { optional, python, tool } from '@vpsorg/toolchain';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { addCodeSamples, codeSamplesFor, describeOperation, operationsOf, SAMPLE_LANGUAGES } from '../scripts/code-samples.mjs';
+import { addCodeSamples, codeSamplesFor, describeOperation, operationsOf, SAMPLE_LANGUAGES, sampleIdOf } from '../scripts/code-samples.mjs';
 
 const SPEC_PATH = fileURLToPath(new URL('../../../spec/servers.yaml', import.meta.url));
 const spec = () => parseYaml(readFileSync(SPEC_PATH, 'utf8'));
-const sample = (s, route, method, lang) => codeSamplesFor(s, route, method).find((x) => x.lang === lang).source;
+// One language's sample (by SAMPLE_LANGUAGES id), made alone: a body the SDK cannot take fails only its own.
+const sample = (s, route, method, id) => codeSamplesFor(s, route, method, undefined, SAMPLE_LANGUAGES.filter((l) => l.id === id))[0].source;
 
 // The programs the set-up recorded (@vpsorg/toolchain). Under CI a missing one fails its test.
 const FAMILY = 'docs code samples';
@@ -56,11 +57,55 @@ describe('what a sample is made of', () => {
     );
   });
 
+  it('writes the Python SDK sample as the SDK is called: the method, keyword arguments and names of the python target', () => {
+    expect(sample(spec(), '/servers/', 'post', 'python-sdk')).toBe(
+      [
+        'from vpsorg import VpsClient',
+        '',
+        'client = VpsClient(token="YOUR_API_TOKEN", base_url="https://admin.vps.org/api/v1")',
+        '',
+        'server = client.servers.create(',
+        '    name="web-server-02",',
+        '    plan_id=1,',
+        '    os_id=5,',
+        '    location="us-west",',
+        '    hostname="web02.example.com",',
+        '    backups_enabled=True,',
+        ')',
+        'print(server)',
+      ].join('\n'),
+    );
+    expect(sample(spec(), '/servers/{server_id}/', 'delete', 'python-sdk')).toMatch(/\nserver_id = 12345\nclient\.servers\.delete\(server_id\)$/);
+  });
+
+  it('gives a new operation its Python SDK sample with no hand edit: its group, method and a field named like a Python keyword', () => {
+    const s = spec();
+    s.paths['/ssh-keys/{key_id}/rotate/'] = {
+      post: {
+        operationId: 'rotateSshKey',
+        summary: 'Rotate an SSH key',
+        tags: ['Servers'],
+        parameters: [{ name: 'key_id', in: 'path', required: true, schema: { type: 'integer' }, example: 7 }],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', properties: { from: { type: 'string' }, keepOld: { type: 'boolean' } } }, example: { from: 'laptop', keepOld: false } } },
+        },
+        responses: { '200': { description: 'Rotated.', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
+    };
+    const source = sample(s, '/ssh-keys/{key_id}/rotate/', 'post', 'python-sdk');
+    expect(source).toContain('\nkey_id = 7\n');
+    expect(source).toMatch(/= client\.ssh_keys\.rotate\(key_id, from_="laptop", keep_old=False\)\n/);
+  });
+
   it('gives every operation one sample per language, in tab order', () => {
     const s = addCodeSamples(spec());
     const ops = operationsOf(s);
     expect(ops).toHaveLength(9);
-    for (const [, , op] of ops) expect(op['x-codeSamples'].map((x) => x.lang)).toEqual(SAMPLE_LANGUAGES.map((l) => l.lang));
+    for (const [, , op] of ops) {
+      expect(op['x-codeSamples'].map((x) => [x.lang, x.label])).toEqual(SAMPLE_LANGUAGES.map((l) => [l.lang, l.label]));
+      expect(op['x-codeSamples'].map(sampleIdOf)).toEqual(SAMPLE_LANGUAGES.map((l) => l.id));
+    }
   });
 
   it('follows the spec: a changed example, server and path show up in every sample', () => {
@@ -68,11 +113,13 @@ describe('what a sample is made of', () => {
     s.servers[0].url = 'https://eu.vps.example.net/api/v2/';
     s.components.parameters.ServerId.example = 777;
     s.paths['/servers/{server_id}/'].put.requestBody.content['application/json'].examples.renameAndEnableBackups.value.backups_enabled = false;
-    for (const { lang, source } of codeSamplesFor(s, '/servers/{server_id}/', 'put')) {
-      expect(source, lang).toMatch(/777/);
-      expect(source, lang).toContain('https://eu.vps.example.net/api/v2');
-      expect(source, lang).not.toContain('/v2//');
-      expect(source, lang).toMatch(lang === 'python' ? /"backups_enabled": False/ : /backups_enabled["']?(: |" =>|' =>| =>) ?false/);
+    for (const entry of codeSamplesFor(s, '/servers/{server_id}/', 'put')) {
+      const { label, source } = entry;
+      expect(source, label).toMatch(/777/);
+      expect(source, label).toContain('https://eu.vps.example.net/api/v2');
+      expect(source, label).not.toContain('/v2//');
+      const backupsOff = { python: /"backups_enabled": False/, 'python-sdk': /backups_enabled=False/ }[sampleIdOf(entry)];
+      expect(source, label).toMatch(backupsOff ?? /backups_enabled["']?(: |" =>|' =>| =>) ?false/);
     }
   });
 });
@@ -97,6 +144,17 @@ describe('literals survive their language', () => {
     const literal = source.slice(source.indexOf('data = ') + 'data = '.length, source.indexOf('\n\nresponse'));
     const out = execFileSync(PYTHON ?? python(FAMILY), ['-c', `import json\nprint(json.dumps(${literal}))`]).toString('utf8');
     expect(JSON.parse(out)).toEqual(tricky);
+  });
+
+  it.runIf(PYTHON || mustRun)('Python SDK: each keyword argument evaluates to its field of the example', () => {
+    const s = spec();
+    const name = tricky.name + tricky.note;
+    s.paths['/servers/'].post.requestBody.content['application/json'].examples.webServer.value.name = name;
+    const source = sample(s, '/servers/', 'post', 'python-sdk');
+    const call = source.slice(source.indexOf('client.servers.create('), source.indexOf('\n)\n') + 2);
+    const program = `import json\n\n\nclass Servers:\n    def create(self, **kwargs):\n        return kwargs\n\n\nclass Client:\n    servers = Servers()\n\n\nclient = Client()\nprint(json.dumps(${call}))`;
+    const out = execFileSync(PYTHON ?? python(FAMILY), ['-c', program]).toString('utf8');
+    expect(JSON.parse(out)).toMatchObject({ name, plan_id: 1, backups_enabled: true });
   });
 
   it('JavaScript: the body literal evaluates to the example', () => {
@@ -125,6 +183,12 @@ describe('errors say what to fix', () => {
     delete s.components.parameters.ServerId.example;
     delete s.components.schemas.ServerIdValue.examples;
     expect(() => codeSamplesFor(s, '/servers/{server_id}/', 'get')).toThrow(/GET \/servers\/\{server_id\}\/: path parameter "server_id" has no example/);
+  });
+
+  it('a body example the Python SDK cannot send: that sample fails, naming the field', () => {
+    const s = spec();
+    s.paths['/servers/'].post.requestBody.content['application/json'].examples.webServer.value.colour = 'blue';
+    expect(() => sample(s, '/servers/', 'post', 'python-sdk')).toThrow(/servers\.create \(createServer\): the request body has no field "colour"/);
   });
 
   it('an operation with no 2xx response, and a spec without servers', () => {

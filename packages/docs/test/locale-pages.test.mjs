@@ -1,74 +1,46 @@
 // Each locale page in real Chromium, read the way a reader does: every tag group opened, every
-// operation visited, a response tab switched, the search box used. What the page shows (text and
-// the attributes a reader meets: placeholder, aria-label, title) is compared with the English page
-// after the same steps: whatever is the same in both, outside code samples, JSON examples and API
-// values (field, parameter, enum and type names, paths, formats, quoted example values), is English
-// left behind, and fails the test with the texts named. A screenshot of each page, all open, is
-// kept in .artifacts/screenshots/<code>-all-open.png. Also: the language switcher keeps your place.
+// operation visited, a response tab switched, its Try it console opened and used against a local
+// sandbox (a body that breaks the schema, then a real request; the clock and the copy buttons on
+// the first), the search box used. What the page shows (text and the attributes a reader meets:
+// placeholder, aria-label, title) is compared with the English page after the same steps: whatever
+// is the same in both, outside code samples, JSON examples and API values (field, parameter, enum
+// and type names, paths, formats, quoted example values), is English left behind, and fails the
+// test with the texts named. A screenshot of each page, all open, is kept in
+// .artifacts/screenshots/<code>-all-open.png. Also: the language switcher keeps your place.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startMock } from '@vpsorg/mock';
+import { launchChromium, openRecordedPage } from '@vpsorg/toolchain/chromium';
+import { operationsOf } from '../scripts/code-samples.mjs';
 import { loadTranslations, LOCALES } from '../scripts/i18n.mjs';
 import { serveDocs } from '../scripts/serve.mjs';
-import { launchChromium, openRecordedPage } from '@vpsorg/toolchain/chromium';
+import { apiWordsOf, englishLeft, snapshot } from './support/page-text.mjs';
+import { openConsole, pageErrors, send, tryItLabels } from './support/try-it-page.mjs';
 
 const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = path.join(DOCS_DIR, '.artifacts/screenshots');
 const dist = inject('docsDist');
 const bundled = JSON.parse(readFileSync(path.join(dist, 'openapi/servers.json'), 'utf8'));
 
-// Words that are the same in every language here: API values of the spec (keys and the values
-// of fields that are not text), JSON Schema types and formats, HTTP methods, product and language
-// names, units and acronyms.
-const TEXT_FIELDS = new Set(['description', 'summary', 'title', 'label', 'x-displayName']);
-const API_WORDS = new Set([
-  'string', 'integer', 'number', 'boolean', 'object', 'array', 'null', 'int64', 'ipv4', 'ipv6', 'date-time', 'get', 'post', 'put',
-  'patch', 'delete', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'application', 'json', 'VPS.org', 'VPS', 'API', 'JSON', 'HTTP', 'UTC',
-  'RFC', 'URL', 'ID', 'FQDN', 'DNS', 'SSH', 'IPv4', 'IPv6', 'vCPU', 'vCPUs', 'MiB', 'GB', 'Bearer', 'cURL', 'Python', 'JavaScript',
-  'PHP', 'TypeScript', 'Redocly', 'MIT', 'Esc', 'Ctrl', 'K', 'https', 'admin.vps.org', 'api', 'v1', 'servers', 'vps.org', 'support',
-  'support@vps.org',
-]);
-// Names the page shows as they are: properties, parameters, headers, schemas, path segments;
-// and every value of a field that is not text (enum values, formats, patterns, example values).
-const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const words = (s) => s.match(/[A-Za-z_][\w.@-]*/g) ?? [];
-for (const route of Object.keys(bundled.paths)) words(route).forEach((w) => API_WORDS.add(w));
-for (const name of Object.keys(bundled.components.schemas)) API_WORDS.add(name);
-for (const name of Object.keys(bundled.components.securitySchemes)) API_WORDS.add(name);
-(function collect(node, key) {
-  if (Array.isArray(node)) return node.forEach((item) => collect(item, key));
-  if (isObj(node)) {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === 'x-codeSamples') continue;
-      if ((key === 'properties' || key === 'headers') && isObj(v)) API_WORDS.add(k);
-      if (k === 'name' && typeof v === 'string' && 'in' in node) API_WORDS.add(v); // a parameter
-      collect(v, k);
-    }
-  } else if (typeof node === 'string' && !/\s/.test(node) && !TEXT_FIELDS.has(key) && key !== 'name' && key !== 'tags') {
-    // (Only single tokens: an example value that is a sentence is shown quoted or as code.)
-    words(node).forEach((w) => API_WORDS.add(w));
-  } else if (typeof node === 'boolean') {
-    API_WORDS.add(String(node));
-  }
-})(bundled);
-
-/** Text that carries no language: quoted values, numbers, punctuation, API words only. */
-function isApiValue(text) {
-  if (/^["'].*["']$/.test(text)) return true;
-  if (/^\^/.test(text)) return true; // a pattern
-  if (/^[\w.-]+=[\w.-]+$/.test(text)) return true; // an example query (status=active)
-  const words = text.match(/[A-Za-z_][\w.@-]*[\w]|[A-Za-z]/g) ?? [];
-  return words.every((w) => API_WORDS.has(w) || API_WORDS.has(w.replace(/[.]$/, '')));
-}
+const { isApiValue } = apiWordsOf(bundled);
+const OPERATIONS = operationsOf(bundled).map(([, , op]) => op);
+// The consoles used on every page, in page order: the list (a choice and a text parameter),
+// create (a body broken first, then sent; the sandbox clock, both copies), delete (no body
+// back) and start (of the server just deleted: an error body). The first is the one used first.
+const CONSOLES_USED = ['listServers', 'createServer', 'deleteServer', 'startServer'];
 
 let server;
 let browser;
+let sandbox;
 const opened = [];
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serveDocs({ port: 0, root: dist });
+  // The consoles call a sandbox on another origin, as under pnpm start --stateful.
+  sandbox = await startMock({ stateful: true });
+  server = await serveDocs({ port: 0, root: dist, tryItServers: [{ url: sandbox.url, sandbox: true }] });
   browser = await launchChromium('docs locale pages (browser)');
 });
 
@@ -76,10 +48,13 @@ afterAll(async () => {
   await Promise.allSettled(opened.map((o) => o.context.close()));
   await browser?.close();
   await server?.close();
+  await sandbox?.stop();
 });
 
 async function open(pagePath) {
   const recorded = await openRecordedPage(browser, new URL(server.url).origin);
+  await recorded.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  recorded.errors = pageErrors(recorded, sandbox.url);
   opened.push(recorded);
   const response = await recorded.page.goto(new URL(pagePath, server.url).href, { waitUntil: 'networkidle' });
   expect(response.status()).toBe(200);
@@ -87,30 +62,42 @@ async function open(pagePath) {
   return recorded;
 }
 
-/** Every text node and reader-facing attribute now on the page, outside code, examples and the switcher. */
-const snapshot = (page) =>
-  page.evaluate(() => {
-    const skip = 'pre, code, script, style, textarea, [data-component-name="JsonViewer/JsonViewer"], .vpsorg-languages';
-    const out = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode;
-      const text = node.nodeValue.replace(/\s+/g, ' ').trim();
-      if (text && /\p{L}/u.test(text) && !node.parentElement.closest(skip)) out.push(text);
-    }
-    for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
-      if (el.closest(skip)) continue;
-      for (const name of ['placeholder', 'aria-label', 'title']) {
-        const value = el.getAttribute(name)?.trim();
-        if (value && /\p{L}/u.test(value)) out.push(`@${name}: ${value}`);
-      }
-    }
-    return out;
-  });
+/**
+ * Use an operation's Try it console: a body that breaks the schema first (its problems listed),
+ * then the example, sent to the sandbox (its answer shown); the token typed in the first one.
+ * On the create console also the sandbox clock and both copy buttons.
+ */
+async function useConsole(page, operation, { code, first, take }) {
+  const clockAndCopies = operation.operationId === 'createServer';
+  const labels = tryItLabels(code);
+  const panel = await openConsole(page, operation);
+  if (first) await panel.getByTestId('try-it-token').fill(`locale-pages-${code}`);
+  const body = panel.getByTestId('try-it-body');
+  if (await body.count()) {
+    await body.fill('{"name": 7, "not_a_field": true}');
+    await panel.getByTestId('try-it-send').click();
+    await panel.getByRole('alert').waitFor();
+    await take();
+    await panel.getByRole('button', { name: labels.resetBody, exact: true }).click();
+  }
+  await send(panel, labels);
+  if (clockAndCopies) {
+    await panel.getByRole('button', { name: labels.advance, exact: true }).click();
+    await expect.poll(() => panel.getByRole('status').filter({ hasText: /\d{4}-\d{2}-\d{2}T/ }).count()).toBe(1);
+    await panel.getByTestId('try-it-copy-curl').click();
+    await panel.getByTestId('try-it-copy-cli').click();
+    await panel.getByText(labels.copied, { exact: true }).waitFor();
+  }
+  await take();
+  // Closed again, so the next operations lay out as a reader who does not use Try it sees them.
+  await panel.getByRole('button', { name: labels.close, exact: true }).click();
+  await panel.waitFor({ state: 'hidden' });
+}
 
 /**
  * Read the whole page: open each tag group, visit each operation, switch its first response
- * tab other than the success one, then search. Returns the set of texts seen along the way.
+ * tab other than the success one, use its Try it console, then search. Returns the set of texts
+ * seen along the way.
  */
 async function readWholePage(page, { code, searchFor, placeholder, expandAll, collapseAll }) {
   const seen = new Set();
@@ -121,6 +108,8 @@ async function readWholePage(page, { code, searchFor, placeholder, expandAll, co
   const groups = (await hrefs()).filter((h) => /^#\/(?!section\/)[^/]+$/.test(h));
   expect(groups, 'tag groups').toHaveLength(bundled.tags.length);
   let switched = 0;
+  let consoles = 0;
+  let tryItButtons = 0;
   let expanded = false;
   for (const group of groups) {
     await menu.locator(`a[href="${group}"]`).first().click();
@@ -150,10 +139,19 @@ async function readWholePage(page, { code, searchFor, placeholder, expandAll, co
         expanded = true;
         await take();
       }
+      // Every operation has its Try it button; a few of them, which between them show every kind
+      // of text a console has, are used (the console makes the section taller: what it pushes out
+      // of view Redoc may stop rendering, so the section was read first).
+      const operation = OPERATIONS.find((op) => op.operationId.toLowerCase() === href.split('/').at(-1));
+      await section.getByTestId('try-it-open').waitFor();
+      tryItButtons++;
+      if (CONSOLES_USED.includes(operation.operationId)) await useConsole(page, operation, { code, first: consoles++ === 0, take });
     }
   }
   expect(switched, 'response tabs switched').toBeGreaterThan(5);
   expect(expanded, `"${expandAll}" clicked once`).toBe(true);
+  expect(tryItButtons, 'operations with their Try it button').toBe(OPERATIONS.length);
+  expect(consoles, 'Try it consoles used').toBe(CONSOLES_USED.length);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${code}-all-open.png`), fullPage: false });
   // The search box: open it, type, look at the results and the key hints.
   await page.getByText('Ctrl+K').first().click();
@@ -195,21 +193,31 @@ describe.each(LOCALES.map((l) => [l.code, l]))('the %s page, read with every gro
       expandAll: labels['redoc.openapi.expandAll'].text,
       collapseAll: labels['redoc.openapi.collapseAll'].text,
     });
-    const left = [...seen].filter((text) => en.has(text) && !isApiValue(text.replace(/^@[\w-]+: /, '')) && !own.has(text.replace(/^@[\w-]+: /, '')));
+    const left = englishLeft(seen, en, { isApiValue, own });
     expect(left, `${code}: English left on the page`).toEqual([]);
+    // The consoles' own words are there, and the sandbox's answers were shown with their meaning.
+    const tryit = tryItLabels(code);
+    for (const key of ['open', 'send', 'copyCurl', 'copyCli', 'conforms', 'notSent', 'advance', 'noBody', 'unset']) expect([...seen], `${code} tryit.${key}`).toContain(tryit[key]);
+    expect([...seen].some((t) => t.startsWith(`${tryit['field.body']}`) || t.includes(tryit['error.required'])), `${code}: a problem of the broken body`).toBe(true);
     // And the locale's own words are there: labels through the translate hook and rewritten ones.
     for (const key of ['redoc.request', 'redoc.responses', 'redoc.required']) expect([...seen], `${code} ${key}`).toContain(labels[key].text.trim());
     expect([...seen].some((t) => t === `@placeholder: ${labels['dom.searchPlaceholder'].text}`), `${code}: search placeholder`).toBe(true);
     expect([...seen], `${code}: tag name`).toContain(translations['tags.Servers.name'].text);
-    expect(recorded.outside(), 'requests outside the page origin').toEqual([]);
-    expect(recorded.consoleErrors, 'console errors').toEqual([]);
-  });
+    // Outside its origin, the page called the sandbox the reader chose, and nothing else.
+    expect(recorded.outside().filter((url) => !url.startsWith(`${sandbox.url}/`)), 'requests outside the page origin and the sandbox').toEqual([]);
+    expect(recorded.outside().length, 'requests the consoles sent').toBeGreaterThanOrEqual(CONSOLES_USED.length);
+    expect(recorded.errors(), 'console errors').toEqual([]);
+    // A guard against a hang, not a time asserted: a whole page read with four consoles used takes
+    // about 20 s alone and went past vitest's 60 s on a loaded 2-core machine.
+  }, 300_000);
 });
 
 describe('the check itself', () => {
   it('would catch an English label or sentence: the English page read the same way has them', async () => {
     const en = await englishSeen();
-    for (const text of ['Request', 'Responses', 'required', 'Collapse all', '@placeholder: Search docs...', 'Servers', 'Server actions', 'Authentication']) {
+    const consoleWords = ['Try it', 'Send', 'Copy as cURL', 'The response matches the documented schema for this status.', 'Nothing was sent. Fix these first:'];
+    // (Redoc's schema button says both, as it was clicked once while reading.)
+    for (const text of ['Request', 'Responses', 'required', 'Expand all', 'Collapse all', '@placeholder: Search docs...', 'Servers', 'Server actions', 'Authentication', ...consoleWords]) {
       expect(en.has(text), text).toBe(true);
       expect(isApiValue(text.replace(/^@[\w-]+: /, '')), text).toBe(false);
     }

@@ -1,8 +1,9 @@
 // Every code sample in the built docs runs against the Prism mock and gets the operation's
 // documented success status. The samples are taken from the bundled spec the page shows
 // (x-codeSamples), with only the server URL swapped for the mock's; a few lines that print
-// `STATUS <code>` are appended (code-samples.mjs STATUS_PROBES), except for the SDK, whose
-// requests are observed by wrapping the real global fetch.
+// `STATUS <code>` are appended (code-samples.mjs STATUS_PROBES), except for the SDKs, whose
+// requests are observed by wrapping the real global fetch (TypeScript) or httpx's send (Python,
+// run by the project's environment, where the uv workspace installs `vpsorg`).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { startMock } from '@vpsorg/mock';
 import { MissingToolError, python, tool } from '@vpsorg/toolchain';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { operationsOf, SAMPLE_LANGUAGES, STATUS_PROBES } from '../scripts/code-samples.mjs';
+import { operationsOf, SAMPLE_LANGUAGES, sampleIdOf, STATUS_PROBES } from '../scripts/code-samples.mjs';
+import { detectMock } from '../scripts/serve.mjs';
 
 const run = promisify(execFile);
 const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -23,15 +25,16 @@ const operations = operationsOf(bundled).map(([route, method, operation]) => ({
   name: `${method.toUpperCase()} ${route} (${operation.operationId})`,
   operationId: operation.operationId,
   status: Number(Object.keys(operation.responses).filter((code) => /^2\d\d$/.test(code)).sort()[0]),
-  samples: Object.fromEntries((operation['x-codeSamples'] ?? []).map((s) => [s.lang, s.source])),
+  samples: Object.fromEntries((operation['x-codeSamples'] ?? []).map((s) => [sampleIdOf(s), s.source])),
 }));
 
 // The programs the set-up recorded (@vpsorg/toolchain): the project's Python environment (.venv,
-// with requests from uv.lock), php with curl, curl. Never whatever the PATH of the moment holds:
-// npm and pnpm put their own node's folder first on it.
+// with requests from uv.lock and vpsorg from the uv workspace), php with curl, curl. Never
+// whatever the PATH of the moment holds: npm and pnpm put their own node's folder first on it.
 const FAMILY = 'docs samples';
 const programs = {
   python: () => python(FAMILY),
+  'python-sdk': () => python(FAMILY),
   php: () => tool(FAMILY, 'php'),
   curl: () => tool(FAMILY, 'curl'),
 };
@@ -98,6 +101,11 @@ const runners = {
     writeFileSync(file, `${pointAtMock(source)}\n${STATUS_PROBES.python}\n`);
     return statusOf(await runFile(found.python, [], file));
   },
+  'python-sdk': async (op, source) => {
+    const file = path.join(workDir, `${op.operationId}.sdk.py`);
+    writeFileSync(file, `${STATUS_PROBES['python-sdk']}\n\n\n${pointAtMock(source)}\n`);
+    return statusOf(await runFile(found['python-sdk'], [], file));
+  },
   php: async (op, source) => {
     const file = path.join(workDir, `${op.operationId}.php`);
     writeFileSync(file, `<?php\n${pointAtMock(source)}\n${STATUS_PROBES.php}\n`);
@@ -127,12 +135,27 @@ const runners = {
 
 // cURL, JavaScript and TypeScript always run; PHP and Python too under CI, where the set-up
 // provides them. Only outside CI may a missing PHP or Python skip.
-const required = { curl: true, php: Boolean(process.env.CI), python: Boolean(process.env.CI) };
+const required = { curl: true, php: Boolean(process.env.CI), python: Boolean(process.env.CI), 'python-sdk': Boolean(process.env.CI) };
 
 describe('the bundled spec has every sample', () => {
-  it('covers all 9 operations, each with all five languages', () => {
+  it(`covers all 9 operations, each with all ${SAMPLE_LANGUAGES.length} languages`, () => {
     expect(operations).toHaveLength(9);
-    for (const op of operations) expect(Object.keys(op.samples), op.name).toEqual(SAMPLE_LANGUAGES.map((l) => l.lang));
+    for (const op of operations) expect(Object.keys(op.samples), op.name).toEqual(SAMPLE_LANGUAGES.map((l) => l.id));
+  });
+});
+
+describe('the Python SDK samples', () => {
+  it.skipIf(Boolean(missing['python-sdk']) && !required['python-sdk'])('are formatted as ruff format leaves them and pass ruff check (the SDK\'s rules)', async () => {
+    const dir = mkdtempSync(path.join(DOCS_DIR, '.artifacts', 'ruff-'));
+    try {
+      for (const op of operations) writeFileSync(path.join(dir, `${op.operationId}.py`), `${op.samples['python-sdk']}\n`);
+      // The settings of vpsorg's own pyproject.toml ([tool.ruff]), given here: no config file is read.
+      const settings = ['--isolated', '--no-cache', '--line-length', '100', '--target-version', 'py311'];
+      await run(found['python-sdk'], ['-m', 'ruff', 'format', '--check', '--diff', ...settings, dir]);
+      await run(found['python-sdk'], ['-m', 'ruff', 'check', ...settings, '--select', 'E,F,W,I,UP,B,SIM,RUF,C4,PIE,PT,RET', dir]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -165,7 +188,7 @@ describe('the TypeScript SDK samples type-check against the built @vpsorg/client
   });
 });
 
-describe.each(SAMPLE_LANGUAGES.map((l) => l.lang))('%s samples run against the mock', (lang) => {
+describe.each(SAMPLE_LANGUAGES.map((l) => l.id))('%s samples run against the mock', (lang) => {
   const reason = missing[lang];
   if (reason && required[lang]) {
     it('has its interpreter', () => {
@@ -195,9 +218,21 @@ describe('a wrong sample fails', () => {
     expect(await runners.javascript(create, broken)).not.toBe(create.status);
   });
 
+  it('a Python SDK sample with a body field the method lacks fails', async () => {
+    const broken = create.samples['python-sdk'].replace('plan_id=1', 'plan=1');
+    expect(broken).not.toBe(create.samples['python-sdk']);
+    await expect(runners['python-sdk'](create, broken)).rejects.toThrow(/unexpected keyword argument 'plan'/);
+  });
+
   it('an SDK sample calling a method the client lacks throws', async () => {
     const broken = reboot.samples.typescript.replace('.reboot(', '.restart(');
     expect(broken).not.toBe(reboot.samples.typescript);
     await expect(runners.typescript(reboot, broken)).rejects.toThrow(/restart is not a function|failed/);
+  });
+});
+
+describe('pnpm docs:serve beside this static mock', () => {
+  it('recognises it as a mock, not a sandbox (no clock to advance)', async () => {
+    expect(await detectMock(mock.url)).toEqual({ url: mock.url, sandbox: false });
   });
 });

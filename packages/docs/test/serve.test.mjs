@@ -1,11 +1,14 @@
 // The docs server (pnpm docs:serve, the tests, the dev loop): the right files with the right
-// content types, locale folders, and nothing outside its root.
+// content types, locale folders, and nothing outside its root; compressed answers with cache
+// headers; and the Try it console's config script, answered with the local mock when told.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveDocs } from '../scripts/serve.mjs';
+import { contentSecurityPolicy, detectMock, inlineScriptHashes, pickEncoding, serveDocs } from '../scripts/serve.mjs';
 
 const DOCS_DIR = fileURLToPath(new URL('..', import.meta.url));
 let root;
@@ -17,8 +20,11 @@ beforeAll(async () => {
   mkdirSync(path.join(root, 'ja'), { recursive: true });
   mkdirSync(path.join(root, 'openapi'), { recursive: true });
   writeFileSync(path.join(root, 'index.html'), '<!DOCTYPE html><html lang="en"><title>en</title></html>');
-  writeFileSync(path.join(root, 'ja/index.html'), '<!DOCTYPE html><html lang="ja"><title>ja</title></html>');
+  writeFileSync(path.join(root, 'ja/index.html'), `<!DOCTYPE html><html lang="ja"><title>ja</title>${'<p>本文</p>'.repeat(100)}</html>`);
   writeFileSync(path.join(root, 'openapi/servers.json'), '{"openapi":"3.1.0"}');
+  mkdirSync(path.join(root, 'assets'), { recursive: true });
+  writeFileSync(path.join(root, 'assets/app.0123456789ab.js'), `// shared\n${'console.log("a line of the shared script");\n'.repeat(200)}`);
+  writeFileSync(path.join(root, 'try-it-config.js'), 'globalThis.__vpsorgTryItConfig={"servers":[]};\n');
   writeFileSync(path.join(base, 'secret.txt'), 'outside the root');
   server = await serveDocs({ port: 0, root });
 });
@@ -29,12 +35,15 @@ afterAll(async () => {
 });
 
 /** A raw GET, so paths like /../ reach the server as written. */
-function get(rawPath, method = 'GET') {
+function get(rawPath, method = 'GET', headers = {}, on = server) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: rawPath, method }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    const req = http.request({ host: '127.0.0.1', port: on.port, path: rawPath, method, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        resolve({ status: res.statusCode, headers: res.headers, raw, body: raw.toString('utf8') });
+      });
     });
     req.on('error', reject);
     req.end();
@@ -90,5 +99,114 @@ describe('serveDocs', () => {
     const other = await serveDocs({ port: 0, root });
     await Promise.all([other.close(), other.close()]);
     await expect(get('/')).resolves.toMatchObject({ status: 200 }); // the shared server is untouched
+  });
+});
+
+const script = '/assets/app.0123456789ab.js';
+
+describe('compression and caching', () => {
+
+  it('answers in br or gzip as the browser accepts, the same bytes once decoded, and says it varies', async () => {
+    const plain = await get(script);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await get(script, 'GET', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.raw).toString('utf8')).toBe(plain.body);
+    expect(Number(br.headers['content-length'])).toBe(br.raw.length);
+    expect(br.raw.length).toBeLessThan(plain.raw.length / 10);
+    const gz = await get(script, 'GET', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.raw).toString('utf8')).toBe(plain.body);
+    for (const answer of [plain, br, gz]) expect(answer.headers.vary).toBe('Accept-Encoding');
+    expect((await get(script, 'GET', { 'accept-encoding': 'br;q=0, gzip;q=0' })).headers['content-encoding']).toBeUndefined();
+  });
+
+  it('caches the shared files for a year and makes pages revalidate, with an ETag per encoding (304 when unchanged)', async () => {
+    const asset = await get(script, 'GET', { 'accept-encoding': 'gzip' });
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const page = await get('/ja/', 'GET', { 'accept-encoding': 'gzip' });
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const again = await get('/ja/', 'GET', { 'accept-encoding': 'gzip', 'if-none-match': page.headers.etag });
+    expect(again.status).toBe(304);
+    expect(again.raw.length).toBe(0);
+    expect((await get('/ja/', 'GET', { 'if-none-match': page.headers.etag })).status).toBe(200); // another encoding, another tag
+    writeFileSync(path.join(root, 'ja/index.html'), `<!DOCTYPE html><html lang="ja"><title>ja, rebuilt</title>${'<p>本文</p>'.repeat(100)}</html>`);
+    const rebuilt = await get('/ja/', 'GET', { 'accept-encoding': 'gzip', 'if-none-match': page.headers.etag });
+    expect(rebuilt.status).toBe(200);
+    expect(rebuilt.headers.etag).not.toBe(page.headers.etag);
+  });
+
+  it.each([
+    ['gzip, deflate, br', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['*', 'br'],
+    ['identity', null],
+    ['', null],
+    ['gzip;q=0', null],
+  ])('Accept-Encoding %j -> %s', (header, encoding) => {
+    expect(pickEncoding(header)).toBe(encoding);
+  });
+});
+
+describe('the Content-Security-Policy of a page', () => {
+  it('runs its own inline scripts (by hash) and this origin\'s files, evaluates no strings, and connects only where it may', async () => {
+    const page = '<!DOCTYPE html><html lang="en"><head><script>globalThis.a=1;</script><script defer src="assets/x.js"></script></head><body><script type="module">hydrate();</script></body></html>';
+    writeFileSync(path.join(root, 'csp.html'), page);
+    writeFileSync(path.join(root, 'openapi/servers.json'), '{"openapi":"3.1.0","servers":[{"url":"https://admin.vps.org/api/v1"}]}');
+    const policy = (await get('/csp.html')).headers['content-security-policy'];
+    const directives = Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    expect(directives['script-src']).toEqual(["'self'", ...inlineScriptHashes(page)]);
+    expect(inlineScriptHashes(page)).toEqual([
+      "'sha256-" + createHash('sha256').update('globalThis.a=1;').digest('base64') + "'",
+      "'sha256-" + createHash('sha256').update('hydrate();').digest('base64') + "'",
+    ]);
+    expect(policy).not.toContain('unsafe-eval');
+    expect(directives['connect-src']).toEqual(["'self'", 'https://admin.vps.org']);
+    const told = await serveDocs({ port: 0, root, tryItServers: [{ url: 'http://127.0.0.1:4010', sandbox: true }] });
+    try {
+      const connect = (await get('/csp.html', 'GET', {}, told)).headers['content-security-policy'].split('; ').find((d) => d.startsWith('connect-src'));
+      expect(connect).toBe("connect-src 'self' https://admin.vps.org http://127.0.0.1:4010");
+    } finally {
+      await told.close();
+    }
+    expect((await get(script)).headers['content-security-policy']).toBeUndefined(); // pages only
+  });
+
+  it('lets a static build\'s own try-it-config.js servers be reached', () => {
+    expect(contentSecurityPolicy({ scriptHashes: [], connect: ['https://a.example/v1', 'https://a.example/v2', 'not a url'] })).toContain("connect-src 'self' https://a.example;");
+  });
+});
+
+describe('the Try it config script', () => {
+  it('is the build\'s file unless the server is told which mock to offer', async () => {
+    expect((await get('/try-it-config.js')).body).toBe('globalThis.__vpsorgTryItConfig={"servers":[]};\n');
+  });
+
+  it('names the servers it is given, asked again on every request, never cached', async () => {
+    let servers = [{ url: 'http://127.0.0.1:4010/', sandbox: true }];
+    const told = await serveDocs({ port: 0, root, tryItServers: async () => servers });
+    try {
+      const first = await get('/try-it-config.js', 'GET', {}, told);
+      expect(first.headers['cache-control']).toBe('no-store');
+      expect(first.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(first.body).toContain('globalThis.__vpsorgTryItConfig={"servers":[{"url":"http://127.0.0.1:4010","sandbox":true}]};');
+      servers = [];
+      expect((await get('/try-it-config.js', 'GET', {}, told)).body).toContain('{"servers":[]}');
+    } finally {
+      await told.close();
+    }
+  });
+
+  it('finds no mock where nothing or something else answers', async () => {
+    const other = http.createServer((req, res) => res.writeHead(404).end('{"code":"not_found"}'));
+    await new Promise((r) => other.listen(0, '127.0.0.1', r));
+    const { port } = other.address();
+    try {
+      expect(await detectMock(`http://127.0.0.1:${port}`)).toBeNull();
+    } finally {
+      await new Promise((r) => other.close(r));
+    }
+    expect(await detectMock(`http://127.0.0.1:${port}`)).toBeNull(); // closed now
   });
 });

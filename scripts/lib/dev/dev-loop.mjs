@@ -55,7 +55,8 @@ export async function startDevLoop(options, services) {
     // Bind both public ports first, so a busy port fails in a second, not after a build.
     mockFront = await startMockFront({ host, port: options.mockPort, sandbox: services.sandbox, onViolations: services.onViolations });
     cleanups.push(() => mockFront.close());
-    const docsUpstream = await docs.serve({ port: 0, root: liveDocsDir });
+    // The docs' Try it console offers the mock (or sandbox) this loop serves, from the docs' origin.
+    const docsUpstream = await docs.serve({ port: 0, root: liveDocsDir, tryItServers: () => [{ url: mockFront.url, sandbox: Boolean(services.sandbox) }] });
     cleanups.push(() => docsUpstream.close());
     docsServer = await startLiveDocsServer({ host, port: options.docsPort, upstreamUrl: docsUpstream.url });
     cleanups.push(() => docsServer.close());
@@ -93,8 +94,21 @@ export async function startDevLoop(options, services) {
     }
   };
 
+  /**
+   * Move the files pages share (content-hashed names) of a finished build into the served folder,
+   * before the pages that name them. Files of the same name are the same file: kept as they are.
+   */
+  async function publishAssets(buildDir) {
+    const assets = join(buildDir, 'assets');
+    await mkdir(join(liveDocsDir, 'assets'), { recursive: true });
+    for (const file of await readdir(assets).catch(() => [])) {
+      if (!existsSync(join(liveDocsDir, 'assets', file))) await rename(join(assets, file), join(liveDocsDir, 'assets', file));
+    }
+  }
+
   /** Move the English page (and its bundled spec) of a finished build into the served folder. */
   async function publishEnglish(buildDir) {
+    await publishAssets(buildDir);
     await rename(join(buildDir, 'index.html'), join(liveDocsDir, 'index.html'));
     await rename(join(buildDir, 'openapi', 'servers.json'), join(liveDocsDir, 'openapi', 'servers.json'));
   }
@@ -148,6 +162,7 @@ export async function startDevLoop(options, services) {
             print(`${FAIL} docs ${locales.join(', ')} failed\n${indent(stderr.trim() || `exit ${code}`)}`);
             return;
           }
+          await publishAssets(buildDir);
           for (const locale of locales) {
             const target = join(liveDocsDir, locale);
             await rm(`${target}.old`, { recursive: true, force: true });

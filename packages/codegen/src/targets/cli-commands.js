@@ -4,6 +4,7 @@
 // top-level properties (kebab-case), and help from the spec's summaries and descriptions.
 // The output is data; the CLI's runtime (packages/cli/src/) turns it into commands.
 import { kebabCase } from '../model/naming.js';
+import { cliWords } from './cli-words.js';
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -119,7 +120,7 @@ function command(op, model) {
       input(name, schema, op.body.requiredFields.includes(name)),
     ),
   };
-  return {
+  const spec = {
     operationId: op.operationId,
     group: op.group,
     name: op.name,
@@ -137,26 +138,25 @@ function command(op, model) {
     wait: waitPlan(op, model),
     // Deleting cannot be undone: ask first on a terminal.
     confirm: op.httpMethod === 'DELETE',
-    example: exampleLine(op),
   };
+  return { ...spec, example: exampleLine(op, spec) };
 }
 
 /** The words of an example command line, from the spec's examples of the parameters and the body. */
-function exampleLine(op) {
-  const words = [kebabCase(op.group), kebabCase(op.name)];
-  for (const p of op.pathParams) words.push(String(p.example ?? 1));
-  const flag = (name, value) => {
-    if (value === true) words.push(`--${kebabCase(name)}`);
-    else if (value === false) words.push(`--no-${kebabCase(name)}`);
-    else if (value !== undefined && value !== null) words.push(`--${kebabCase(name)}`, typeof value === 'object' ? JSON.stringify(value) : String(value));
-  };
-  for (const p of op.queryParams) flag(p.name, p.example);
-  if (isObject(op.body?.example)) for (const [name, value] of Object.entries(op.body.example)) flag(name, value);
-  return words;
+function exampleLine(op, spec) {
+  const body = isObject(op.body?.example) ? Object.fromEntries(Object.entries(op.body.example).filter(([, value]) => value !== null)) : undefined;
+  return cliWords(spec, {
+    path: Object.fromEntries(op.pathParams.map((p) => [p.name, p.example ?? 1])),
+    query: Object.fromEntries(op.queryParams.map((p) => [p.name, p.example])),
+    body,
+  });
 }
 
-/** The JavaScript source of commands.js (without the generated-file header). */
-export function renderCliCommands(model) {
+/**
+ * The command data of `vps`, one command per operation (what commands.js holds): `groups` by SDK
+ * group, `commands` in spec order, `api` (title, version, the default base URL).
+ */
+export function cliCommandSpecs(model) {
   const groups = {};
   for (const op of model.operations) {
     if (groups[op.group]) continue;
@@ -164,6 +164,12 @@ export function renderCliCommands(model) {
     groups[op.group] = { command: kebabCase(op.group), description: helpText(tag?.description) };
   }
   const commands = model.operations.map((op) => command(op, model));
+  return { groups, commands, api: { title: model.title, version: model.version, baseUrl: model.baseUrl } };
+}
+
+/** The JavaScript source of commands.js (without the generated-file header). */
+export function renderCliCommands(model) {
+  const { groups, commands, api } = cliCommandSpecs(model);
   return `// The commands of \`vps\`, one per operation of the spec, named as @vpsorg/client names them.
 
 /** @type {Record<string, { command: string, description?: string }>} */
@@ -172,6 +178,6 @@ export const groups = ${JSON.stringify(groups, null, 2)};
 /** @type {import('../command-types.js').CommandSpec[]} */
 export const commands = ${JSON.stringify(commands, null, 2)};
 
-export const api = ${JSON.stringify({ title: model.title, version: model.version, baseUrl: model.baseUrl }, null, 2)};
+export const api = ${JSON.stringify(api, null, 2)};
 `;
 }

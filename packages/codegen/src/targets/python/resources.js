@@ -12,8 +12,8 @@ const I3 = INDENT.repeat(3);
 const constName = (operationId) => `_${snakeCase(operationId).toUpperCase()}`;
 const singular = (name) => (name.endsWith('s') ? name.slice(0, -1) : name);
 
-/** Everything the generator needs to know about one operation's Python method. */
-function describeOperation(op, registry) {
+/** Everything the generator needs to know about one operation's Python method (call.js reads it too). */
+export function describeOperation(op, registry) {
   const where = `${snakeCase(op.group)}.${snakeCase(op.name)}`;
   const args = [];
   const taken = new Map(OPTION_NAMES.map((name) => [name, 'a per-call option']));
