@@ -14,6 +14,51 @@ export { explain };
 
 const json = (status, body, headers = {}) => ({ status, headers: { 'content-type': 'application/json', ...headers }, body });
 
+const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
+
+/**
+ * The CORS headers of an answer to a request from `origin` (none without one): a page on another
+ * origin (the docs' Try it console) may call every route, the control API included, and read the
+ * headers a client acts on (X-Request-Id, Retry-After). A header Prism sets wins over these.
+ * @param {string | undefined} origin
+ * @returns {Record<string, string>}
+ */
+export function corsHeaders(origin) {
+  if (typeof origin !== 'string' || origin === '') return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-credentials': 'true',
+    // `*` for requests without credentials; the names for those with them.
+    'access-control-expose-headers': '*, x-request-id, retry-after, sl-violations',
+    vary: 'Origin',
+  };
+}
+
+/**
+ * The front's answer to a CORS preflight (OPTIONS with Origin and Access-Control-Request-Method), on
+ * any path and before every other step, in both modes: any method of the API, the headers asked
+ * for, cached 10 minutes. Undefined for any other request.
+ * @param {string} method @param {(name: string) => string | undefined} header
+ * @returns {Answer | undefined}
+ */
+export function corsPreflight(method, header) {
+  const origin = header('origin');
+  if (method !== 'OPTIONS' || !origin || !header('access-control-request-method')) return undefined;
+  const asked = header('access-control-request-headers');
+  return {
+    status: 204,
+    headers: {
+      ...corsHeaders(origin),
+      'access-control-allow-methods': CORS_METHODS,
+      'access-control-allow-headers': asked ? asked : 'authorization, content-type, prefer',
+      'access-control-max-age': '600',
+      vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
+      'content-length': '0',
+    },
+    body: undefined,
+  };
+}
+
 /** The operation's documented 401 body, or a generic one. */
 export function unauthorizedBody(op) {
   return op?.responses.find((r) => r.code === 401)?.examples[0]?.value ?? { code: 'unauthorized', message: 'Invalid or missing API token.' };

@@ -25,7 +25,7 @@
 // Retry-After), as Prism does for what it answers; a header Prism sets wins over the front's.
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import { explain, headerJson } from './explain.js';
-import { frontSteps, unauthorizedBody } from './front-steps.js';
+import { corsHeaders, corsPreflight, frontSteps, unauthorizedBody } from './front-steps.js';
 import { createRouter } from './routes.js';
 
 export { explain, fieldOf, headerJson } from './explain.js';
@@ -36,33 +36,6 @@ function send(res, status, headers, body) {
   const payload = Buffer.from(JSON.stringify(body));
   res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': payload.length });
   res.end(payload);
-}
-
-const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
-
-/** The CORS headers of an answer to a request from `origin` (none without one). */
-export function corsHeaders(origin) {
-  if (typeof origin !== 'string' || origin === '') return {};
-  return {
-    'access-control-allow-origin': origin,
-    'access-control-allow-credentials': 'true',
-    // `*` for requests without credentials; the names for those with them.
-    'access-control-expose-headers': '*, x-request-id, retry-after, sl-violations',
-    vary: 'Origin',
-  };
-}
-
-/** The answer to a CORS preflight: any method of the API, the headers asked for, cached 10 minutes. */
-function preflight(req, res) {
-  const asked = req.headers['access-control-request-headers'];
-  res.writeHead(204, {
-    'access-control-allow-methods': CORS_METHODS,
-    'access-control-allow-headers': typeof asked === 'string' && asked ? asked : 'authorization, content-type, prefer',
-    'access-control-max-age': '600',
-    vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
-    'content-length': '0',
-  });
-  res.end();
 }
 
 /** A value, or a function returning the current one (the dev loop swaps them on a spec save). */
@@ -105,12 +78,17 @@ export function createFront(upstream, { model, sandbox, onViolations, tokens } =
     else inFlight.delete(url);
   };
   const server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(corsHeaders(req.headers.origin))) res.setHeader(name, value);
-    if (req.method === 'OPTIONS' && req.headers.origin && req.headers['access-control-request-method']) {
+    const header = (/** @type {string} */ name) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(',') : value;
+    };
+    const preflight = corsPreflight(req.method ?? 'GET', header);
+    if (preflight) {
       req.resume();
-      preflight(req, res);
+      res.writeHead(preflight.status, preflight.headers).end();
       return;
     }
+    for (const [name, value] of Object.entries(corsHeaders(header('origin')))) res.setHeader(name, value);
     const chunks = [];
     req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => {

@@ -107,7 +107,7 @@ const refusals = [
   ['an undeclared method before a bad path id', 'GET', '/servers/1e3/stop/'],
   ['a plain OPTIONS: 204 with Allow', 'OPTIONS', '/servers/12345/start/'],
   ['a plain OPTIONS on the list', 'OPTIONS', '/servers/'],
-  ['a CORS preflight (Prism answers it)', 'OPTIONS', '/servers/12345/', { token: null, headers: { origin: 'http://app.example', 'access-control-request-method': 'PATCH' } }],
+  ['a CORS preflight (the front answers it)', 'OPTIONS', '/servers/12345/', { token: null, headers: { origin: 'http://app.example', 'access-control-request-method': 'PATCH' } }],
   ['a CORS preflight on a path not in the spec', 'OPTIONS', '/nothing/', { token: null, headers: { origin: 'http://app.example', 'access-control-request-method': 'GET' } }],
   ['OPTIONS with Access-Control-Request-Method but no Origin', 'OPTIONS', '/servers/', { headers: { 'access-control-request-method': 'GET' } }],
   ['HEAD as GET, without the body', 'HEAD', '/servers/12345/'],

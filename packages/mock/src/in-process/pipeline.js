@@ -1,20 +1,20 @@
 // The mock as one function, in-process: a request in ({ method, pathname, query, headers, text }),
 // an answer out ({ status, headers, body }), through the same steps, in the same order, as a
 // request to `pnpm mock` takes through the front (src/front.js) and Prism:
-//   1. the front's own steps (src/front-steps.js, the very function the front runs): malformed
-//      JSON, the /__sandbox/ control API, 405 with Allow, path ids such as 1e3, empty query
+//   1. the front's own steps (src/front-steps.js, the very functions the front runs): a CORS
+//      preflight (204, on any path), malformed JSON, the /__sandbox/ control API, 405 with Allow, path ids such as 1e3, empty query
 //      values, unknown property names no header can carry, the Sandbox-Advance header;
-//   2. Prism: a CORS preflight (204); the Prefer header; the route (404); the bearer token (401);
+//   2. Prism: the Prefer header; the route (404); the bearer token (401);
 //      the input (400);
 //   3. the answer: the sandbox engine (or, for `Prefer: code=…`, the spec's example, as Prism's
 //      proxy does on the engine's 501); the static mock: the spec's example.
 // The bodies and statuses are the ones the Prism processes give, so the MSW handlers refuse a
 // request exactly as `pnpm mock --stateful` does (test/msw-parity.test.js sends both one list).
 import { explain, headerJson, isJson } from '../explain.js';
-import { frontSteps, unauthorizedBody } from '../front-steps.js';
+import { corsPreflight, frontSteps, unauthorizedBody } from '../front-steps.js';
 import { createRouter } from '../routes.js';
 import { bearerToken, PREFER_MOCK } from '../sandbox/request-headers.js';
-import { corsPreflight, documentedHeaders, invalidInputResponse, mockAnswer, preferences, prismSeesBearer, route, SECURITY_VIOLATION, validateInput } from './prism.js';
+import { documentedHeaders, invalidInputResponse, mockAnswer, preferences, prismSeesBearer, route, SECURITY_VIOLATION, validateInput } from './prism.js';
 
 const json = (status, body, headers = {}) => ({ status, headers: { 'content-type': 'application/json', ...headers }, body });
 
@@ -38,13 +38,13 @@ export function createPipeline({ model, validators, engine, tokens }) {
     const contentType = headers('content-type') ?? undefined;
 
     // 1. The front.
+    const preflight = corsPreflight(request.method, (name) => headers(name) ?? undefined);
+    if (preflight) return preflight;
     const steps = frontSteps({ method: request.method, pathname, query, header: (name) => headers(name) ?? undefined, text }, { router, engine, accepted });
     if (steps.answer) return steps.answer;
     const { method, op: frontOp } = steps;
 
     // 2. Prism.
-    const preflight = corsPreflight(method, headers);
-    if (preflight) return preflight;
     const prefer = headers('prefer');
     const decoded = preferences(prefer, query);
     if (decoded.answer) return decoded.answer;

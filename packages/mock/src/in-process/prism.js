@@ -17,32 +17,6 @@ export function problem(type, title, status, detail, headers = {}) {
   return { status, headers: { 'content-type': 'application/problem+json', ...headers }, body: { type: `${PROBLEM_BASE}${type}`, title, status, detail } };
 }
 
-// ---- CORS (prism-http-server server.js, its `cors` option, on by default) ----
-
-/**
- * Prism's own answer to a CORS preflight (OPTIONS with Origin and Access-Control-Request-Method),
- * on any path, before routing; undefined for any other request.
- * @param {string} method
- * @param {(name: string) => string | null} headers
- */
-export function corsPreflight(method, headers) {
-  const origin = headers('origin');
-  const requested = headers('access-control-request-method');
-  if (method !== 'OPTIONS' || !origin || !requested) return undefined;
-  return {
-    status: 204,
-    headers: {
-      'access-control-allow-origin': origin,
-      'access-control-allow-headers': headers('access-control-request-headers') || '*',
-      'access-control-allow-credentials': 'true',
-      'access-control-expose-headers': headers('access-control-expose-headers') || '*',
-      'access-control-allow-methods': requested,
-      vary: 'origin',
-    },
-    body: undefined,
-  };
-}
-
 // ---- the Prefer header (prism-http-server getHttpConfigFromRequest, parse-prefer-header) ----
 
 /** parse-prefer-header 1.0: `code=404, example=x` → { code: '404', example: 'x' } (the first of each wins). */

@@ -5,7 +5,7 @@
 // API's, and the /__sandbox/ control API is not in the spec: both are left to the tests. A method
 // the spec does not declare on a path gets the front's own answer: a 405 Error with `Allow`
 // naming the spec's methods (a plain OPTIONS, 204 with `Allow`); HEAD is GET without the body; a
-// CORS preflight gets Prism's own 204, on any path.
+// CORS preflight gets the front's 204, on any path.
 import { setupServer } from 'msw/node';
 import { afterEach, expect } from 'vitest';
 import { loadApiModel } from '@vpsorg/codegen/load';
@@ -74,7 +74,7 @@ function errorBodyProblems(where, text) {
   return schemaErrors('Error', body).map((e) => `${where}: ${e}`);
 }
 
-/** A CORS preflight, as Prism tells one (an OPTIONS with Origin and Access-Control-Request-Method). */
+/** A CORS preflight, as the front tells one (an OPTIONS with Origin and Access-Control-Request-Method). */
 const isPreflight = (/** @type {Request} */ request) => request.method === 'OPTIONS' && request.headers.has('origin') && request.headers.has('access-control-request-method');
 
 /**
