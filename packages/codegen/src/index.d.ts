@@ -191,3 +191,5 @@ export function withHeader(contents: string, header?: string): string;
 export function writeFilesAtomically(files: GeneratedFile[]): Promise<string[]>;
 export function staleFiles(files: GeneratedFile[]): Promise<string[]>;
 export function describePaths(paths: string[], root?: string): string;
+/** A package.json (semver) version as the Python distribution's (PEP 440): `1.2.0-rc.1` -> `1.2.0rc1`. */
+export function pep440(version: string): string;

@@ -9,3 +9,4 @@ export { camelCase, groupName, IDENTIFIER, kebabCase, lowerFirst, methodName, up
 export { defaultSpecPath } from './spec-location.js';
 export { describePaths, GENERATED_HEADER, staleFiles, withHeader, writeFilesAtomically } from './files.js';
 export { TARGETS } from './targets/index.js';
+export { pep440 } from './targets/python.js';
