@@ -40,7 +40,7 @@ export async function lastRelease(cwd) {
   const added = await gitOk(cwd, ['log', '--diff-filter=A', '--format=%H', '--', '.changeset/config.json']);
   const first = added?.split('\n').filter(Boolean).pop();
   if (first) return { commit: first, why: 'no release yet: since .changeset/config.json was added' };
-  throw new UserFacingError('No release found: no commit changed a released package's version, and .changeset/config.json is not committed.');
+  throw new UserFacingError('No release found: no commit changed the version of a released package, and .changeset/config.json is not committed.');
 }
 
 /**
