@@ -12,6 +12,7 @@ import { isExecutable, searchPath } from './search-path.mjs';
 const run = promisify(execFile);
 export const MIN_PYTHON = [3, 11];
 const NAME = /^python3(\.\d+)?$/;
+const PROBE_TIMEOUT_MS = 120_000;
 
 // Printed by each candidate about itself; `ensurepip` is what `python -m venv` needs for pip
 // (Debian ships it separately, in python3-venv).
@@ -34,7 +35,9 @@ export function candidatePaths(env = process.env) {
     if (isExecutable(file) && !found.includes(file)) found.push(file);
   };
   if (env.VPSORG_PYTHON) return isExecutable(env.VPSORG_PYTHON) ? [env.VPSORG_PYTHON] : [];
-  for (const dir of searchPath(env)) {
+  const pyenvRoot = env.PYENV_ROOT || join(homedir(), '.pyenv');
+  // pyenv's shims are shell scripts that run one of its versions, which are listed below anyway.
+  for (const dir of searchPath(env).filter((d) => d !== join(pyenvRoot, 'shims'))) {
     let names = [];
     try {
       names = readdirSync(dir).filter((name) => NAME.test(name)).sort();
@@ -43,7 +46,6 @@ export function candidatePaths(env = process.env) {
     }
     for (const name of names) add(join(dir, name));
   }
-  const pyenvRoot = env.PYENV_ROOT || join(homedir(), '.pyenv');
   try {
     for (const version of readdirSync(join(pyenvRoot, 'versions')).sort()) add(join(pyenvRoot, 'versions', version, 'bin', 'python3'));
   } catch {
@@ -68,17 +70,40 @@ export const minorOf = (python) => `${python.version[0]}.${python.version[1]}`;
  * `rejected` lists the candidates that did not qualify and why.
  */
 export async function findPythons(env = process.env) {
-  const candidates = candidatePaths(env);
-  const probes = await Promise.all(
-    candidates.map(async (path) => {
-      try {
-        const { stdout } = await run(path, ['-I', '-c', PROBE], { timeout: 20_000, env: { ...env, PYTHONWARNINGS: 'ignore' } });
-        return { path, info: JSON.parse(stdout.trim().split('\n').pop() ?? '') };
-      } catch (error) {
-        return { path, error: (error.stderr || error.message || '').trim().split('\n').pop() };
-      }
-    }),
-  );
+  // One probe per file (/bin/python3, /usr/bin/python3 and /usr/bin/python3.11 are one file), two
+  // at a time: twenty interpreters started at once on a loaded 2-core machine took over 20 s each.
+  const groups = new Map();
+  for (const path of candidatePaths(env)) {
+    let file = path;
+    try {
+      file = realpathSync(path);
+    } catch {
+      // probe it as named
+    }
+    groups.set(file, [...(groups.get(file) ?? []), path]);
+  }
+  const probeOne = async (path) => {
+    try {
+      // The limit only catches a hang: a slow start on a busy machine is not a reason to reject.
+      const { stdout } = await run(path, ['-I', '-c', PROBE], { timeout: PROBE_TIMEOUT_MS, env: { ...env, PYTHONWARNINGS: 'ignore' } });
+      return { info: JSON.parse(stdout.trim().split('\n').pop() ?? '') };
+    } catch (error) {
+      if (error.killed) return { error: `no answer in ${PROBE_TIMEOUT_MS / 1000} s` };
+      return { error: (error.stderr || error.message || '').trim().split('\n').pop() };
+    }
+  };
+  const queue = [...groups.values()];
+  const probes = [];
+  const worker = async () => {
+    for (let paths = queue.shift(); paths; paths = queue.shift()) {
+      const result = await probeOne(paths[0]);
+      for (const path of paths) probes.push({ path, ...result });
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  // The fixed candidate order, whatever order the probes ended in.
+  const order = [...groups.values()].flat();
+  probes.sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path));
   const rejected = [];
   const byExecutable = new Map();
   for (const { path, info, error } of probes) {
