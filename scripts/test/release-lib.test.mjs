@@ -7,7 +7,9 @@ import { describeChange } from '../lib/release/change-words.mjs';
 import { declaredBumps, parseChangeset, renderChangeset } from '../lib/release/changesets.mjs';
 import { parseTscOutput } from '../lib/release/compat.mjs';
 import { changeBase, lastRelease } from '../lib/release/history.mjs';
-import { generatesFromSpec } from '../lib/release/packages.mjs';
+import { generatesFromSpec, isReleased, publishablePackages, pythonPackages, releasedPackages } from '../lib/release/packages.mjs';
+import { pythonIndexUrl } from '../lib/release/python.mjs';
+import { releasedAtBase } from '../lib/release/requirement.mjs';
 import { makeTempDir } from './helpers.mjs';
 import { commitAll, git } from './repo-copy.mjs';
 
@@ -30,6 +32,21 @@ describe('changesets', () => {
   it('a package reaches the spec when its generate script runs vps-codegen', () => {
     expect(generatesFromSpec({ scripts: { generate: 'vps-codegen cli' } })).toBe(true);
     expect(generatesFromSpec({ scripts: { build: 'tsup' } })).toBe(false);
+  });
+});
+
+describe('released packages and the Python index option', () => {
+  it('a package is released when public, or private with a pythonDistribution', () => {
+    expect(isReleased({ name: '@vpsorg/client', version: '1.0.0' })).toBe(true);
+    expect(isReleased({ name: '@vpsorg/client-python', private: true, pythonDistribution: 'vpsorg' })).toBe(true);
+    expect(isReleased({ name: '@vpsorg/mock', private: true })).toBe(false);
+    expect(isReleased({ name: '@vpsorg/x', private: true, pythonDistribution: '' })).toBe(false);
+  });
+
+  it('--python-index takes an http(s) URL and refuses anything else with the reason', () => {
+    expect(pythonIndexUrl(undefined)).toBeUndefined();
+    expect(pythonIndexUrl('http://127.0.0.1:8080/')).toBe('http://127.0.0.1:8080/');
+    for (const bad of ['', 'pypi', 'ftp://example.org/', '127.0.0.1:8080']) expect(() => pythonIndexUrl(bad), bad).toThrow(/--python-index .*expected the upload URL of a Python index/);
   });
 });
 
@@ -107,6 +124,35 @@ describe('the last release, on small git repos', () => {
     const main = await git(dir, 'rev-parse', 'main');
     expect(await changeBase(dir)).toEqual({ ref: main.slice(0, 12), commit: main, why: 'merge base with main' });
     await expect(changeBase(dir, 'no-such-ref')).rejects.toThrow("Unknown git ref 'no-such-ref'");
+  });
+
+  it('counts a version change of a Python distribution (private, pythonDistribution) as a release', async () => {
+    const dir = await repo();
+    const py = { name: '@vpsorg/client-python', private: true, pythonDistribution: 'vpsorg', scripts: { generate: 'vps-codegen python' } };
+    await write(dir, 'packages/client/package.json', { name: '@vpsorg/client', version: '0.1.0' });
+    await write(dir, 'packages/client-python/package.json', { ...py, version: '0.1.0' });
+    await write(dir, '.changeset/config.json', '{}');
+    await commitAll(dir, 'release setup');
+    await write(dir, 'packages/client-python/package.json', { ...py, version: '0.1.1' });
+    const release = await commitAll(dir, 'release vpsorg 0.1.1');
+    expect(await lastRelease(dir)).toEqual({ commit: release, why: 'last release: client-python 0.1.0 → 0.1.1' });
+  });
+
+  it('a package first released after the base needs no changeset for the spec change since the base', async () => {
+    const dir = await repo();
+    await write(dir, 'packages/client/package.json', { name: '@vpsorg/client', version: '0.1.0', scripts: { generate: 'vps-codegen client' } });
+    await write(dir, 'packages/client-python/package.json', { name: '@vpsorg/client-python', private: true, version: '0.1.0', scripts: { generate: 'vps-codegen python' } });
+    const base = await commitAll(dir, 'vpsorg exists, not released yet');
+    await write(dir, 'packages/client-python/package.json', { name: '@vpsorg/client-python', private: true, pythonDistribution: 'vpsorg', version: '0.1.0', scripts: { generate: 'vps-codegen python' } });
+    await write(dir, 'packages/cli/package.json', { name: '@vpsorg/cli', version: '0.1.0', scripts: { generate: 'vps-codegen cli' } });
+    const now = await commitAll(dir, 'vpsorg released from now on; a new CLI');
+    const reached = (await releasedPackages(dir)).filter((p) => p.fromSpec);
+    expect(reached.map((p) => p.name)).toEqual(['@vpsorg/cli', '@vpsorg/client', '@vpsorg/client-python']);
+    expect((await releasedAtBase(dir, base, reached)).map((p) => p.name)).toEqual(['@vpsorg/client']);
+    expect((await releasedAtBase(dir, now, reached)).map((p) => p.name)).toEqual(['@vpsorg/cli', '@vpsorg/client', '@vpsorg/client-python']);
+    // npm packs the public ones only; the Python distribution is released by pnpm release's twine step.
+    expect((await publishablePackages(dir)).map((p) => p.name)).toEqual(['@vpsorg/cli', '@vpsorg/client']);
+    expect((await pythonPackages(dir)).map((p) => [p.name, p.python])).toEqual([['@vpsorg/client-python', 'vpsorg']]);
   });
 
   it('says so when there is neither a release nor a release setup', async () => {

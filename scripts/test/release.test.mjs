@@ -5,7 +5,7 @@
 // (`pnpm check:changeset`) failing each spec change that lacks its changeset.
 import { readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commitAll, editSpec, git, makeRepoCopy, pnpm, sh } from './repo-copy.mjs';
 
 let copy;
@@ -24,7 +24,20 @@ afterAll(async () => {
   await copy?.remove();
 });
 
-describe('release flow in a copy of the repository', () => {
+// The steps build on each other in one copy: after a failed step the rest are skipped, not failed for
+// its reason (a step that timed out may still have a process writing into the copy).
+let failedStep;
+beforeEach((context) => {
+  if (failedStep) context.skip(`an earlier step failed: ${failedStep}`);
+});
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') failedStep ??= context.task.name;
+});
+
+// Each step runs several CLI processes (pnpm, redocly diff, tsc twice per rating): their time grows
+// with the machine's load (a step took over 180 s at load 20 on 2 cores). Nothing here asserts time:
+// the limit only catches a hang.
+describe('release flow in a copy of the repository', { timeout: 600_000 }, () => {
   it('the gate passes when the spec is unchanged since the last release', async () => {
     const r = await gate();
     expect(r.stdout).toContain('unchanged since');
@@ -39,6 +52,7 @@ describe('release flow in a copy of the repository', () => {
     const r = await gate();
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('@vpsorg/client: needs major, pending changesets give nothing');
+    expect(r.stderr).toContain('@vpsorg/client-python: needs major, pending changesets give nothing');
     expect(r.stderr).toContain('Operation `DELETE /servers/{server_id}/` was removed.');
     expect(r.stderr).toContain('pnpm spec:diff --changeset');
   });
@@ -58,9 +72,12 @@ describe('release flow in a copy of the repository', () => {
     const [file, ...more] = await changesetFiles();
     expect(more).toEqual([]);
     const text = await readChangeset(file);
-    expect(text).toMatch(/^---\n"@vpsorg\/cli": major\n"@vpsorg\/client": major\n"@vpsorg\/mock": major\n---\n/); // the three packages generated from the spec
+    // Every package generated from the spec: the TypeScript client, the CLI, the Python SDK (vpsorg) and the mock.
+    expect(text).toMatch(/^---\n"@vpsorg\/cli": major\n"@vpsorg\/client": major\n"@vpsorg\/client-python": major\n"@vpsorg\/mock": major\n---\n/);
     expect(text).toContain('**Breaking:** Operation removed: `DELETE /servers/{server_id}/` (`servers.delete`)');
-    expect(r.stdout).toContain(`Wrote .changeset/${file}: @vpsorg/cli major (0.1.0 → 1.0.0), @vpsorg/client major (0.1.0 → 1.0.0), @vpsorg/mock major (0.1.0 → 1.0.0)`);
+    expect(r.stdout).toContain(
+      `Wrote .changeset/${file}: @vpsorg/cli major (0.1.0 → 1.0.0), @vpsorg/client major (0.1.0 → 1.0.0), @vpsorg/client-python major (0.1.0 → 1.0.0), @vpsorg/mock major (0.1.0 → 1.0.0)`,
+    );
     expect((await gate()).code).toBe(0);
   });
 
@@ -85,6 +102,13 @@ describe('release flow in a copy of the repository', () => {
     const changelog = await readFile(join(dir, 'packages/client/CHANGELOG.md'), 'utf8');
     expect(changelog).toMatch(/## 1\.0\.0\s+### Major Changes/);
     expect(changelog).toContain('Operation removed: `DELETE /servers/{server_id}/` (`servers.delete`)');
+    expect(JSON.parse(await readFile(join(dir, 'packages/client-python/package.json'), 'utf8')).version).toBe('1.0.0');
+    expect(await readFile(join(dir, 'packages/client-python/CHANGELOG.md'), 'utf8')).toMatch(/## 1\.0\.0\s+### Major Changes[\s\S]*Operation removed: `DELETE/);
+    // Only the released packages are versioned: the private ones (examples depends on the client) are not.
+    const status = await sh(dir, 'git', ['status', '--porcelain', '--untracked-files=all', '--', 'packages', 'examples', 'scripts', 'spec']);
+    expect(status.stdout.split('\n').filter(Boolean).map((line) => line.slice(3)).sort()).toEqual(
+      ['cli', 'client', 'client-python', 'mock'].flatMap((p) => [`packages/${p}/CHANGELOG.md`, `packages/${p}/package.json`]).sort(),
+    );
     expect(await changesetFiles()).toEqual([]);
     await commitAll(dir, 'release 1.0.0');
     const after = await gate();
@@ -111,7 +135,7 @@ describe('release flow in a copy of the repository', () => {
     expect(r.code).toBe(0);
     const [file] = await changesetFiles();
     const text = await readChangeset(file);
-    expect(text).toMatch(/^---\n"@vpsorg\/cli": minor\n"@vpsorg\/client": minor\n"@vpsorg\/mock": minor\n---\n/);
+    expect(text).toMatch(/^---\n"@vpsorg\/cli": minor\n"@vpsorg\/client": minor\n"@vpsorg\/client-python": minor\n"@vpsorg\/mock": minor\n---\n/);
     expect(text).toContain('Query parameter `label` added to `GET /servers/` (`servers.list`) (optional).');
     expect((await gate()).code).toBe(0);
     await rm(join(dir, '.changeset', file));

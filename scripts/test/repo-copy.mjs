@@ -12,7 +12,10 @@ import { pnpmCommand } from '../lib/release/pnpm.mjs';
 import { makeTempDir } from './helpers.mjs';
 
 const exec = promisify(execFile);
-export const quietEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true' };
+// A copy has no Python environment of its own: its vps-python uses this repository's, through the
+// toolchain's record (made by test:prepare), so nothing in a copy syncs one or reaches an index.
+const toolchainRecord = process.env.VPSORG_TOOLCHAIN_DIR || join(repoRoot, '.artifacts/toolchain');
+export const quietEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true', VPSORG_TOOLCHAIN_DIR: toolchainRecord };
 
 /** Run a command; resolves { code, stdout, stderr } whatever the exit code. */
 export async function sh(cwd, command, args, env = {}) {

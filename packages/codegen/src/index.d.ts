@@ -241,3 +241,5 @@ export function pythonCall(
   operationId: string,
   request?: { path?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown },
 ): { resource: string; method: string; positional: PythonCallArgument[]; keywords: PythonCallArgument[] };
+/** A package.json (semver) version as the Python distribution's (PEP 440): `1.2.0-rc.1` -> `1.2.0rc1`. */
+export function pep440(version: string): string;

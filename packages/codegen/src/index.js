@@ -12,3 +12,4 @@ export { TARGETS } from './targets/index.js';
 export { cliCommandSpecs } from './targets/cli-commands.js';
 export { cliWords } from './targets/cli-words.js';
 export { pythonCall } from './targets/python/call.js';
+export { pep440 } from './targets/python.js';

@@ -2,18 +2,20 @@
 // on a branch, the merge base with main; on main, the last release.
 //
 // The last release, concretely (a fresh `git clone` of main computes it from history alone):
-//   the newest commit, in HEAD's history, that changed the `version` of a publishable package's
-//   package.json — what `pnpm changeset version` does and what a release commit contains;
+//   the newest commit, in HEAD's history, that changed the `version` of a released package's
+//   package.json (npm or Python, see packages.mjs) — what `pnpm changeset version` does and what a release commit contains;
 //   before any such commit, the commit that added .changeset/config.json (the versions the
 //   packages had then are the first release line).
 import { commitOf, git, gitOk, isShallow, resolveBase, SHALLOW_HINT, UserFacingError } from '../git.mjs';
+import { isReleased } from './packages.mjs';
 
-async function versionAt(cwd, commit, file) {
+/** The version of a released package's package.json at `commit`; undefined if absent or not released then. */
+export async function releasedVersionAt(cwd, commit, file) {
   const text = await gitOk(cwd, ['show', `${commit}:${file}`]);
   if (text === null) return undefined;
   try {
     const manifest = JSON.parse(text);
-    return manifest.private ? undefined : manifest.version;
+    return isReleased(manifest) ? manifest.version : undefined;
   } catch {
     return undefined;
   }
@@ -29,7 +31,7 @@ export async function lastRelease(cwd) {
     if (!parent) continue;
     const changed = (await git(cwd, ['diff', '--name-only', parent, commit, '--', 'packages/*/package.json'])).split('\n').filter(Boolean);
     for (const file of changed) {
-      const [before, after] = [await versionAt(cwd, parent, file), await versionAt(cwd, commit, file)];
+      const [before, after] = [await releasedVersionAt(cwd, parent, file), await releasedVersionAt(cwd, commit, file)];
       if (before !== undefined && after !== undefined && before !== after) {
         return { commit, why: `last release: ${file.split('/')[1]} ${before} → ${after}` };
       }
@@ -38,7 +40,7 @@ export async function lastRelease(cwd) {
   const added = await gitOk(cwd, ['log', '--diff-filter=A', '--format=%H', '--', '.changeset/config.json']);
   const first = added?.split('\n').filter(Boolean).pop();
   if (first) return { commit: first, why: 'no release yet: since .changeset/config.json was added' };
-  throw new UserFacingError('No release found: no commit changed a publishable package version, and .changeset/config.json is not committed.');
+  throw new UserFacingError('No release found: no commit changed the version of a released package, and .changeset/config.json is not committed.');
 }
 
 /**

@@ -7,8 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import { runRedoclyDiff, summarizeDiff } from '../spec-diff/spec-diff-report.mjs';
 import { maxBump } from './bumps.mjs';
 import { checkCompat } from './compat.mjs';
-import { showAtRef } from './history.mjs';
-import { publishablePackages } from './packages.mjs';
+import { releasedVersionAt, showAtRef } from './history.mjs';
+import { releasedPackages } from './packages.mjs';
 
 export const SPEC = 'spec/servers.yaml';
 
@@ -16,12 +16,13 @@ export const SPEC = 'spec/servers.yaml';
 export async function specRequirement(root, base) {
   const before = await showAtRef(root, base.commit, SPEC).catch(() => null);
   const now = await readFile(join(root, SPEC), 'utf8');
-  const reached = (await publishablePackages(root)).filter((p) => p.fromSpec);
+  const reached = (await releasedPackages(root)).filter((p) => p.fromSpec);
   if (before === null) {
     // No spec at the base: everything is new; nothing an existing user had can break.
     return { specChanged: true, http: undefined, compat: undefined, bump: 'minor', packages: reached.map((p) => ({ ...p, bump: 'minor' })), docs: {} };
   }
   if (before === now) return { specChanged: false, bump: 'none', packages: reached.map((p) => ({ ...p, bump: 'none' })), docs: {} };
+  const released = await releasedAtBase(root, base.commit, reached);
   const dir = await mkdtemp(join(tmpdir(), 'spec-requirement-'));
   try {
     const baseFile = join(dir, 'servers.yaml');
@@ -31,8 +32,19 @@ export async function specRequirement(root, base) {
     const http = summarizeDiff(report, { base: `${SPEC}@${base.commit.slice(0, 7)}`, revision: SPEC }, docs);
     const compat = await checkCompat(root, base.commit);
     const bump = maxBump(http.bump, compat.bump);
-    return { specChanged: true, http, compat, bump, packages: reached.map((p) => ({ ...p, bump })), docs };
+    return { specChanged: true, http, compat, bump, packages: released.map((p) => ({ ...p, bump })), docs };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The packages that were already released at the base commit. One released since (new, or private
+ * until then) had no user of the older spec: its first version includes the change, and needs no
+ * changeset for it (e.g. vpsorg, first versioned after spec changes still pending for the client).
+ */
+export async function releasedAtBase(root, commit, packages) {
+  const found = [];
+  for (const p of packages) if ((await releasedVersionAt(root, commit, `${p.relDir}/package.json`)) !== undefined) found.push(p);
+  return found;
 }
