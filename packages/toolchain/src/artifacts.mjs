@@ -7,7 +7,8 @@
 //     workspace package it depends on (pnpm rewrites `workspace:*` to their versions, which no
 //     registry has: the tests install those tarballs together);
 //   - fills a private npm cache with everything installing those tarballs (and `install`) needs,
-//     by one online install into a scratch project, so tests install with `npm install --offline`;
+//     by one online install into a scratch project per Node major (npm's choice of versions follows
+//     `engines`), so tests install with `npm install --offline`;
 //   - installs the runtimes its tests run on (./runtimes.mjs);
 // and records it all in .artifacts/test/manifest.json. A package is repacked only when the sources
 // of it or of a workspace package it depends on changed.
@@ -118,25 +119,32 @@ async function preparePackage(dir, previous, packed, log) {
   hash.update(JSON.stringify(needs.install ?? []));
   const digest = hash.digest('hex');
   const base = { name: pkg.name, version: pkg.version, dir, runtimes: needs.runtimes ?? [], install: needs.install ?? [] };
-  if (previous?.hash === digest && previous.tarballs?.every((t) => existsSync(t)) && existsSync(previous.warmed)) {
+  // npm picks the versions whose `engines` suit the Node it runs on (prism-core 5.16 on Node 24 with a
+  // dependency 5.12 on Node 20 lacks): the cache is warmed for each Node major the tests run on.
+  const nodeMajor = process.versions.node.split('.')[0];
+  const packedBefore = previous?.hash === digest && previous.tarballs?.every((t) => existsSync(t));
+  if (packedBefore && previous.warmedFor?.includes(nodeMajor) && existsSync(previous.warmed)) {
     return { ...previous, ...base };
   }
-  const packs = join(artifactsDir(), 'packs');
-  await mkdir(packs, { recursive: true });
-  const tarballs = [];
-  for (const member of closure) {
-    if (!packed.has(member)) packed.set(member, await pack(member, packs, log));
-    tarballs.push(/** @type {string} */ (packed.get(member)));
+  const tarballs = packedBefore ? previous.tarballs : [];
+  if (!packedBefore) {
+    const packs = join(artifactsDir(), 'packs');
+    await mkdir(packs, { recursive: true });
+    for (const member of closure) {
+      if (!packed.has(member)) packed.set(member, await pack(member, packs, log));
+      tarballs.push(/** @type {string} */ (packed.get(member)));
+    }
   }
   // Install them once, online, into a scratch project: that puts every third-party dependency into
   // the cache the tests install from offline.
-  const warmed = join(artifactsDir(), 'warm', pkg.name.replace(/^@/, '').replace('/', '-'));
+  const warmed = join(artifactsDir(), 'warm', `${pkg.name.replace(/^@/, '').replace('/', '-')}-node${nodeMajor}`);
   await rm(warmed, { recursive: true, force: true });
   await mkdir(warmed, { recursive: true });
   await writeFile(join(warmed, 'package.json'), JSON.stringify({ name: 'warm', private: true }) + '\n');
-  log(`Caching what installing ${tarballs.map((t) => basename(t)).join(' + ')} needs${needs.install?.length ? ` (and ${needs.install.join(', ')})` : ''} ...`);
+  log(`Caching what installing ${tarballs.map((t) => basename(t)).join(' + ')} needs on Node ${nodeMajor}${needs.install?.length ? ` (and ${needs.install.join(', ')})` : ''} ...`);
   try {
-    await run('npm', ['install', '--cache', npmCache(), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, ...(needs.install ?? [])], {
+    const args = ['install', '--cache', npmCache(), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `--node-version=${process.version}`];
+    await run('npm', [...args, ...tarballs, ...(needs.install ?? [])], {
       cwd: warmed,
       timeout: 600_000,
       maxBuffer: 16 * 1024 * 1024,
@@ -144,7 +152,8 @@ async function preparePackage(dir, previous, packed, log) {
   } catch (error) {
     throw new Error(`Installing ${basename(tarballs[0] ?? '')} into ${warmed} failed:\n${error.stderr || error.message}`);
   }
-  return { ...base, hash: digest, tarball: tarballs[0], tarballs, warmed };
+  const warmedFor = [...new Set([...(packedBefore ? (previous.warmedFor ?? []) : []), nodeMajor])];
+  return { ...base, hash: digest, tarball: tarballs[0], tarballs, warmed, warmedFor };
 }
 
 const npmCache = () => join(artifactsDir(), 'npm-cache');
@@ -218,7 +227,7 @@ export async function testArtifacts(name, { dir, log = () => {} } = {}) {
  */
 export async function installPacked(artifacts, dir, { extra = [], global = false } = {}) {
   await mkdir(dir, { recursive: true });
-  const args = ['install', '--offline', '--cache', artifacts.npmCache, '--no-audit', '--no-fund', '--loglevel=error'];
+  const args = ['install', '--offline', '--cache', artifacts.npmCache, '--no-audit', '--no-fund', '--loglevel=error', `--node-version=${process.version}`];
   if (global) args.push('-g', '--prefix', dir);
   else await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   try {
