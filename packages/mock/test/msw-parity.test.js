@@ -13,6 +13,7 @@ import { startMock } from '../src/index.js';
 import { createSandboxHandlers, createStaticHandlers } from '../src/msw.js';
 import { MAX_SECONDS } from '../src/sandbox/control.js';
 import { BAD_INPUTS } from './support/bad-inputs.js';
+import { request } from './support/clients.js';
 import { requestExample } from './support/examples.js';
 import { checkedServer, specProblems } from './support/msw.js';
 import { watchMock } from './support/no-violations.js';
@@ -52,23 +53,9 @@ function timeless(value) {
  * default is the run's token for the sandbox, any for the static mock).
  */
 async function send(base, [, method, path, init = {}], token) {
-  const headers = { ...init.headers };
-  if (init.token !== null) headers.authorization ??= `Bearer ${init.token ?? token}`;
-  let body;
-  if (init.json !== undefined) {
-    body = JSON.stringify(init.json);
-    headers['content-type'] ??= 'application/json';
-  } else if (init.body !== undefined) body = init.body;
-  const response = await fetch(base + path, { method, headers, body, signal: AbortSignal.timeout(15_000) });
-  const text = await response.text();
-  let parsed;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = text;
-  }
+  const response = await request(method, path, { json: init.json, body: init.body, headers: init.headers, token: init.token === null ? null : (init.token ?? token), baseUrl: base });
   const compared = Object.fromEntries(HEADERS.map((name) => [name, response.headers.get(name)]).filter(([, value]) => value !== null));
-  return { status: response.status, type: (response.headers.get('content-type') ?? '').split(';')[0], headers: compared, body: timeless(parsed) };
+  return { status: response.status, type: (response.headers.get('content-type') ?? '').split(';')[0], headers: compared, body: timeless(response.body) };
 }
 
 /**

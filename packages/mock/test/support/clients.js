@@ -17,7 +17,8 @@ export function sdk(options = {}) {
  */
 export async function request(method, path, { json, body, headers = {}, token = TOKEN, baseUrl = mockUrl(), timeoutMs = 15_000 } = {}) {
   const init = { method, headers: { ...headers } };
-  if (token !== null) init.headers.authorization = `Bearer ${token}`;
+  // An Authorization header given in `headers` is sent as given (a Basic scheme, a malformed Bearer).
+  if (token !== null) init.headers.authorization ??= `Bearer ${token}`;
   if (json !== undefined) {
     init.body = JSON.stringify(json);
     init.headers['content-type'] ??= 'application/json';
