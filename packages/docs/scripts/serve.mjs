@@ -10,7 +10,6 @@
 //     this origin run, nothing evaluates strings as code (no 'unsafe-eval'), and the page may
 //     connect only to this origin, the spec's servers and the local mock it was told of.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
@@ -250,11 +249,16 @@ export async function serveDocs({ port = DEFAULT_PORT, root = DEFAULT_ROOT, host
       res.writeHead(200, { ...headers, 'Content-Encoding': encoding, 'Content-Length': data.length });
       return res.end(req.method === 'HEAD' ? undefined : data);
     }
-    res.writeHead(200, { ...headers, 'Content-Length': info.size });
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file)
-      .on('error', () => res.destroy())
-      .pipe(res);
+    if (req.method === 'HEAD') {
+      res.writeHead(200, { ...headers, 'Content-Length': info.size });
+      return res.end();
+    }
+    // Read whole, then announced by its own length: a page rebuilt in place (pnpm start) while it
+    // is being sent would otherwise spill past a Content-Length taken from stat() into the next
+    // response on a kept-alive connection, or fall short of it and hang the browser.
+    const data = await readFile(file);
+    res.writeHead(200, { ...headers, 'Content-Length': data.length });
+    res.end(data);
   }
 
   const sockets = new Set();

@@ -136,6 +136,44 @@ describe('compression and caching', () => {
     expect(rebuilt.headers.etag).not.toBe(page.headers.etag);
   });
 
+  it('sends a file rewritten while it is being sent as the length it announced, so a kept-alive connection survives', async () => {
+    // pnpm start rebuilds pages in place while a browser may be loading them. A file that grew
+    // mid-answer must not spill past its Content-Length: the spill would be read as the start of
+    // the next response on the same connection ("Parse Error: Expected HTTP/").
+    const file = path.join(root, 'openapi/large.json');
+    writeFileSync(file, `"${'a'.repeat(4 * 1024 * 1024)}"`);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await new Promise((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port: server.port, path: '/openapi/large.json', agent }, (res) => {
+          let received = 0;
+          let rewritten = false;
+          res.on('data', (chunk) => {
+            received += chunk.length;
+            if (!rewritten) {
+              rewritten = true;
+              writeFileSync(file, `"${'b'.repeat(8 * 1024 * 1024)}"`);
+            }
+          });
+          res.on('end', () => resolve({ status: res.statusCode, length: Number(res.headers['content-length']), received }));
+        });
+        req.on('error', reject);
+      });
+      expect(first.status).toBe(200);
+      expect(first.received).toBe(first.length);
+      const next = await new Promise((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port: server.port, path: '/', agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode));
+        });
+        req.on('error', reject);
+      });
+      expect(next).toBe(200);
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it.each([
     ['gzip, deflate, br', 'br'],
     ['gzip', 'gzip'],
